@@ -1,0 +1,163 @@
+import Foundation
+import MidairCore
+
+/// The app's update and view: `update(state, action) -> (state, effects)`
+/// and `view(state, size) -> Screen`, both pure.
+public enum App {
+    public static func update(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
+        var state = state
+        var effects: [Effect] = []
+        state.apply(action, into: &effects)
+        return (state, effects)
+    }
+
+    /// How long a status message stays.
+    static let flashTime = Duration.seconds(6)
+    /// How long to wait before following events again after the stream broke.
+    static let reconnectDelay = Duration.seconds(1)
+}
+
+extension AppState {
+    /// The in-place form of `App.update`, which the runtime uses to avoid
+    /// copying the state on every key.
+    public mutating func apply(_ action: Action, into effects: inout [Effect]) {
+        switch action {
+        case .key(let key):
+            press(key, &effects)
+        case .resized(let size):
+            self.size = size
+        case .clock(let date):
+            now = date
+        case .answered(let reply, let result):
+            if let kind = reply.page {
+                deliver(action, to: kind, &effects)
+            } else {
+                answered(reply, result, &effects)
+            }
+        case .timerFired(.reconnectEvents):
+            effects.append(.followEvents(since: lastRevision))
+        case .timerFired(.clearFlash):
+            flash = nil
+        case .timerFired, .draftRead:
+            broadcast(action, &effects)
+        case .changed(let event):
+            lastRevision = max(lastRevision ?? 0, event.revision)
+            broadcast(action, &effects)
+        case .eventsStopped(let error):
+            if case .api(.gone) = error { lastRevision = nil }
+            effects.append(.startTimer(.reconnectEvents, after: App.reconnectDelay))
+            broadcast(action, &effects)
+        case .open(let key):
+            let (page, commands) = EditorState.open(key, env)
+            run([.push(.editor(page))] + commands, &effects)
+        case .newRecord(let collection):
+            run([.push(.editor(EditorState.new(collection: collection, env)))], &effects)
+        case .openHistory(let key):
+            let (page, commands) = HistoryState.open(key)
+            run([.push(.history(page))] + commands, &effects)
+        case .openConflictLog:
+            run([.push(.conflictLog(ConflictLogState()))] + ConflictLogState.load, &effects)
+        case .openHelp:
+            if top?.kind == .help {
+                pop(&effects)
+            } else {
+                pages.append(.help(HelpState(keys: top?.keyHelp ?? .browser)))
+            }
+        case .back:
+            pop(&effects)
+        case .saveConflicted(let conflict, let draft):
+            let (page, commands) = MergeState.open(conflict: conflict, draft: draft, env)
+            run([.push(page)] + commands, &effects)
+        case .flash(let message):
+            flash = message
+            effects.append(.startTimer(.clearFlash, after: App.flashTime))
+        case .quit:
+            effects.append(.quit)
+        case .browser:
+            deliver(action, to: .browser, &effects)
+        case .editor:
+            deliver(action, to: .editor, &effects)
+        case .history:
+            deliver(action, to: .history, &effects)
+        case .merge:
+            deliver(action, to: .merge, &effects)
+        }
+    }
+
+    private mutating func press(_ key: Key, _ effects: inout [Effect]) {
+        if notice != nil {
+            notice = nil
+            return
+        }
+        if let prompt {
+            if key == .escape { self.prompt = nil }
+            if case .char(let c) = key, let choice = prompt.choices.first(where: { $0.key == c }) {
+                self.prompt = nil
+                apply(choice.action, into: &effects)
+            }
+            return
+        }
+        flash = nil
+        switch key {
+        case .function(1):
+            apply(.openHelp, into: &effects)
+        case .char("?") where top?.takesText == false:
+            apply(.openHelp, into: &effects)
+        case .ctrl("l"):
+            effects.append(.repaint)
+        default:
+            guard let kind = top?.kind else { return }
+            deliver(.key(key), to: kind, &effects)
+        }
+    }
+
+    private mutating func answered(_ reply: Reply, _ result: Result<APIReply, AppError>, _ effects: inout [Effect]) {
+        switch result {
+        case .success(.whoami(let who)):
+            user = who.user
+        case .success(.schema(let schema)):
+            self.schema = schema
+            broadcast(.answered(reply, result), &effects)
+        case .failure(let error):
+            notice = Notice("The server could not answer", error)
+        case .success:
+            break
+        }
+    }
+
+    /// Hands `action` to the topmost page of `kind`.
+    private mutating func deliver(_ action: Action, to kind: PageKind, _ effects: inout [Effect]) {
+        guard let i = pages.lastIndex(where: { $0.kind == kind }) else { return }
+        let commands = pages[i].update(action, env)
+        run(commands, &effects)
+    }
+
+    /// Hands `action` to every page, bottom first.
+    private mutating func broadcast(_ action: Action, _ effects: inout [Effect]) {
+        var commands: [Command] = []
+        let env = self.env
+        for i in pages.indices { commands += pages[i].update(action, env) }
+        run(commands, &effects)
+    }
+
+    private mutating func run(_ commands: [Command], _ effects: inout [Effect]) {
+        for command in commands {
+            switch command {
+            case .run(let effect): effects.append(effect)
+            case .push(let page): pages.append(page)
+            case .pop: pop(&effects)
+            case .replaceTop(let page):
+                if pages.isEmpty { pages.append(page) } else { pages[pages.count - 1] = page }
+            case .send(let action): apply(action, into: &effects)
+            case .ask(let prompt): self.prompt = prompt
+            case .notice(let notice): self.notice = notice
+            }
+        }
+    }
+
+    /// Leaves the top page; leaving the last one ends the app.
+    private mutating func pop(_ effects: inout [Effect]) {
+        if !pages.isEmpty { pages.removeLast() }
+        if pages.isEmpty { effects.append(.quit) }
+    }
+}

@@ -1,0 +1,65 @@
+extension BrowserState {
+    static let collectionsWidth = 16
+
+    func view(_ screen: inout Screen, _ env: Env) {
+        Chrome.titleBar(&screen, "records", right: env.user ?? "")
+        let (left, right) = Chrome.body(screen).splitLeft(Self.collectionsWidth)
+        collectionsPane(&screen, left)
+        recordsPane(&screen, right.splitLeft(1).rest, env)
+        var status = [currentCollection ?? "no collections", "\(visible.count) of \(records.count) records"]
+        if !filter.isEmpty || filtering { status.append("filter: \(filter)") }
+        Chrome.statusLine(&screen, status.joined(separator: " · "), right: live ? "live" : "reconnecting…",
+                          rightStyle: live ? .bar : Style([.reverse, .bold], .warning))
+        if filtering {
+            Chrome.bottomLine(&screen, "/" + filter, style: .bold)
+            screen.cursor = Position(row: screen.height - 1, col: 2 + CellWidth.of(filter))
+        } else {
+            Chrome.hints(&screen, [
+                ("Enter", "open"), ("n", "new"), ("d", "delete"), ("/", "filter"), ("h", "history"),
+                ("c", "conflicts"), ("?", "help"), ("q", "quit"),
+            ])
+        }
+    }
+
+    private func collectionsPane(_ screen: inout Screen, _ rect: Rect) {
+        screen.put(" Collections", row: rect.row, col: rect.col, style: .bold)
+        for (i, name) in collections.enumerated() where i < rect.height - 1 {
+            let row = rect.row + 1 + i
+            let chosen = i == collection
+            let style: Style = chosen ? (inCollections ? .selected : Style(.bold, .accent)) : .plain
+            if chosen { screen.fill(Rect(row: row, col: rect.col, width: rect.width - 1, height: 1), style: style) }
+            screen.put((chosen ? " ▸ " : "   ") + name, row: row, col: rect.col, style: style, limit: rect.width - 1)
+        }
+        for row in rect.row..<rect.bottom { screen.put("│", row: row, col: rect.right - 1, style: .dim) }
+    }
+
+    /// Columns: id, title, version, last editor, time.
+    private func recordsPane(_ screen: inout Screen, _ rect: Rect, _ env: Env) {
+        let widths = (id: 16, version: 4, by: 9, when: 10)
+        let titleWidth = rect.width - widths.id - widths.version - widths.by - widths.when - 4
+        func columns(_ values: [String], row: Int, style: Style) {
+            var col = rect.col
+            for (value, width) in zip(values, [widths.id, titleWidth, widths.version, widths.by, widths.when]) {
+                screen.put(value, row: row, col: col, style: style, limit: width)
+                col += width + 1
+            }
+        }
+        columns(["ID", "TITLE", "VER", "BY", "WHEN"], row: rect.row, style: .bold)
+        let list = visible
+        let height = rect.height - 1
+        if list.isEmpty {
+            let message = loading ? "Loading…" : filter.isEmpty ? "No records. n makes one." : "No record matches “\(filter)”."
+            screen.put(message, row: rect.row + 2, col: rect.col, style: .dim)
+            return
+        }
+        let offset = ListWindow.offset(selected: selected, count: list.count, height: height)
+        for (i, summary) in list[offset..<min(list.count, offset + height)].enumerated() {
+            let row = rect.row + 1 + i
+            let chosen = offset + i == selected
+            let style: Style = chosen ? (inCollections ? Style(.bold) : .selected) : .plain
+            if chosen { screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style) }
+            columns([summary.id, summary.title, "v\(summary.version)", summary.updatedBy,
+                     RelativeTime.describe(summary.updatedAt, now: env.now)], row: row, style: style)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Times as people read them in a list: "just now", "5 min ago", "3 h ago",
+/// then the date (UTC, as the server writes it).
+enum RelativeTime {
+    static func describe(_ rfc3339: String, now: Date) -> String {
+        guard let date = parse(rfc3339) else { return rfc3339 }
+        return describe(date, now: now)
+    }
+
+    static func describe(_ date: Date, now: Date) -> String {
+        let seconds = now.timeIntervalSince(date)
+        switch seconds {
+        case ..<(-60): return absolute(date)
+        case ..<60: return "just now"
+        case ..<3600: return "\(Int(seconds / 60)) min ago"
+        case ..<86400: return "\(Int(seconds / 3600)) h ago"
+        default: return absolute(date)
+        }
+    }
+
+    /// `2025-03-01`, in UTC as the server writes times.
+    static func absolute(_ date: Date) -> String {
+        String(date.formatted(.iso8601).prefix(10))
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return (try? withFraction.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import MidairCore
+import Testing
+@testable import MidairTUI
+
+@Suite struct HistoryTests {
+    static let key = RecordKey(collection: "articles", id: "welcome")
+
+    static func entry(_ v: Int, _ rev: Int64, _ who: String, _ fields: [String]) -> HistoryEntry {
+        HistoryEntry(version: v, revision: rev, updatedBy: who, updatedAt: Fixtures.at(600), changedFields: fields, deleted: false)
+    }
+
+    @Test func comparesVersionsSideBySideAndRestoresWithIfMatch() {
+        var h = BrowserTests.listed()
+        h.press(.char("j"), .char("j"), .char("h"))
+        #expect(h.take() == [.call(.history(Self.key), reply: .history(.entries))])
+        h.send(.answered(.history(.entries), .success(.history([Self.entry(1, 3, "carol", []), Self.entry(2, 9, "bob", ["body"])]))))
+        #expect(h.take() == [.call(.version(Self.key, 1), reply: .history(.version(1))), .call(.version(Self.key, 2), reply: .history(.version(2)))])
+        h.send(.answered(.history(.version(1)), .success(.record(Fixtures.record(["title": "Hi", "body": "one\ntwo"], version: 1, revision: 3)))))
+        h.send(.answered(.history(.version(2)), .success(.record(Fixtures.record(["title": "Hi", "body": "one\n2"], version: 2, revision: 9)))))
+        #expect(h.text.contains(" v2    bob       10 min ago body"))
+        #expect(h.text.contains("── body (changed)"))
+        #expect(h.text.contains("- two"))
+        #expect(h.text.contains("+ 2"))
+        h.press(.down, .char("R"))
+        #expect(h.text.contains("Restore articles/welcome to v1?"))
+        _ = h.take()
+        h.press(.char("y"))
+        #expect(h.take() == [.call(.replace(Self.key, fields: ["title": "Hi", "body": "one\ntwo"], ifMatch: 9), reply: .history(.restored(version: 1)))])
+    }
+}
+
+@Suite struct DraftJournalTests {
+    @Test func writesReadsAndRemovesDraftsAtomically() throws {
+        let dir = NSTemporaryDirectory() + "midair-drafts-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = DraftJournal(directory: dir)
+        let key = RecordKey(collection: "articles", id: "welcome")
+        let draft = Draft(key: key, baseRevision: 17, baseVersion: 3, fields: ["title": "T", "body": "a\nb"], savedAt: Date(timeIntervalSince1970: 1_760_000_000))
+        #expect(journal.read(key) == nil)
+        try journal.write(draft)
+        try journal.write(draft)
+        #expect(journal.read(key).map { Dictionary(uniqueKeysWithValues: $0.fields.map { $0 }) } == ["title": "T", "body": "a\nb"])
+        #expect(journal.read(key)?.baseRevision == 17)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/articles") == ["welcome.json"])
+        journal.remove(key)
+        #expect(journal.read(key) == nil)
+    }
+
+    @Test func followsXDGStateHome() {
+        #expect(DraftJournal.standard(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).directory == "/s/midair/drafts")
+        #expect(DraftJournal.standard(environment: ["HOME": "/h"]).directory == "/h/.local/state/midair/drafts")
+    }
+}
