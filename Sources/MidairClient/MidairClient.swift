@@ -3,19 +3,34 @@ import Foundation
 import MidairCore
 import NIOHTTP1
 
-/// The v1 API of a midair server on a unix socket, as typed calls.
+/// The v1 API of a midair server, on a unix socket or over TCP, as typed calls.
 ///
 /// Problems come back as `MidairAPIError` (a stale save as `.editConflict`
 /// with the current record to merge with); an unreachable server as
-/// `MidairConnectionError`, quickly, naming the socket.
+/// `MidairConnectionError`, quickly, naming the socket or URL.
 public struct MidairClient: Sendable {
-    public let socketPath: String
-    let transport: SocketTransport
+    public var address: ServerAddress { transport.address }
+    /// This client's presence session: one person in two terminals is two
+    /// sessions, each with its own heartbeat.
+    public let session: String
+    let transport: Transport
 
+    /// A server on a unix socket: the kernel tells it who you are.
     /// - Parameter timeout: how long to wait for an answer to begin.
     public init(socketPath: String, timeout: Duration = .seconds(30)) {
-        self.socketPath = socketPath
-        transport = SocketTransport(socketPath: socketPath, timeout: timeout)
+        self.init(address: .socket(path: socketPath), timeout: timeout)
+    }
+
+    /// A server over TCP at `url` (`http://HOST:PORT`), where `token` (from
+    /// `midair token add`) says who you are.
+    public init(url: String, token: String?, timeout: Duration = .seconds(30)) {
+        let base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        self.init(address: .url(base, token: token), timeout: timeout)
+    }
+
+    public init(address: ServerAddress, timeout: Duration = .seconds(30)) {
+        transport = Transport(address: address, timeout: timeout)
+        session = UUID().uuidString.lowercased()
     }
 
     // MARK: Service
@@ -116,7 +131,7 @@ public struct MidairClient: Sendable {
     // MARK: Plumbing
 
     /// Sends a request; any answer but 2xx and 304 throws its problem.
-    func call(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: (some Encodable)? = Optional<WriteBody>.none) async throws -> SocketTransport.Reply {
+    func call(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: (some Encodable)? = Optional<WriteBody>.none) async throws -> Transport.Reply {
         let json = try body.map { try JSONEncoder().encode($0) }
         let reply = try await transport.send(method, target, headers: headers, json: json)
         guard (200..<300).contains(reply.status) || reply.status == 304 else {
@@ -125,7 +140,7 @@ public struct MidairClient: Sendable {
         return reply
     }
 
-    func decode<T: Decodable>(_ type: T.Type, _ reply: SocketTransport.Reply) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ reply: Transport.Reply) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: reply.body)
         } catch {

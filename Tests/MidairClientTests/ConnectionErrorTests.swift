@@ -46,7 +46,7 @@ struct ConnectionErrorTests {
     func aSocketOfAnotherUserIsPermissionDenied() async throws {
         try await TestServer.with { server in
             chmod(server.socketPath, 0o000)
-            await #expect(throws: MidairConnectionError.permissionDenied(path: server.socketPath)) {
+            await #expect(throws: MidairConnectionError.permissionDenied(path: server.socketPath, group: nil)) {
                 try await server.client.healthz()
             }
         }

@@ -20,6 +20,9 @@ public enum MidairAPIError: Error, Sendable, Hashable {
     case badRequest(String)
     /// The events asked for are no longer kept: reload, then follow again.
     case gone(String)
+    /// Someone else holds a lock on the record: `problem.lock` says who and
+    /// until when; wait for then (or for a `lock` event saying it was
+    /// released), and retry.
     case locked(Problem)
     /// Any other problem, as sent.
     case other(Problem)
@@ -99,7 +102,10 @@ extension MidairAPIError: CustomStringConvertible {
             return current.map { "\($0.collection)/\($0.id) already exists" } ?? "the record already exists"
         case .invalid(let errors):
             return "invalid: " + errors.map(\.description).joined(separator: "; ")
-        case .locked(let problem), .other(let problem):
+        case .locked(let problem):
+            guard let lock = problem.lock else { return problem.description }
+            return "\(lock.collection)/\(lock.id) is locked by \(lock.holder) until \(lock.expiresAt)"
+        case .other(let problem):
             return problem.description
         case .unexpectedResponse(let status, let body):
             return "unexpected answer \(status) from the server: \(body)"

@@ -6,12 +6,15 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     public var title: String
     public var status: Int
     public var detail: String
+    /// The `lock` member of a 423 `locked`: who holds the record and until when.
+    public var lock: LockInfo?
 
-    public init(type: String, title: String, status: Int, detail: String) {
+    public init(type: String, title: String, status: Int, detail: String, lock: LockInfo? = nil) {
         self.type = type
         self.title = title
         self.status = status
         self.detail = detail
+        self.lock = lock
     }
 
     public init(from decoder: any Decoder) throws {
@@ -20,6 +23,7 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
         title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
         status = try c.decode(Int.self, forKey: .status)
         detail = try c.decodeIfPresent(String.self, forKey: .detail) ?? title
+        lock = try? c.decodeIfPresent(LockInfo.self, forKey: .lock)
     }
 
     /// The problem's name, when this version of midair knows it.

@@ -3,7 +3,9 @@ import MidairCore
 
 /// The `text/event-stream` framing of change events (WHATWG HTML, "Server-sent
 /// events"): the revision is the event id, so a client that reconnects with
-/// `Last-Event-ID` resumes right after the last event it saw.
+/// `Last-Event-ID` resumes right after the last event it saw. Presence and
+/// lock events carry no id: they are not revisions, and an event without an
+/// `id:` leaves the client's last event id as it was.
 enum ServerSentEvents {
     static let contentType = "text/event-stream"
 
@@ -16,6 +18,25 @@ enum ServerSentEvents {
             buffer.writeBuffer(&json)
             buffer.writeString("\n\n")
         }
+        return buffer
+    }
+
+    /// A presence or lock event.
+    static func frame(_ notice: ServerEvent) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        var json: ByteBuffer
+        switch notice {
+        case .record(let change):
+            return frames([change])
+        case .presence(let presence):
+            buffer.writeString("event: \(ServerEvent.presenceType)\ndata: ")
+            json = JSONBody.encode(presence)
+        case .lock(let lock):
+            buffer.writeString("event: \(ServerEvent.lockType)\ndata: ")
+            json = JSONBody.encode(lock)
+        }
+        buffer.writeBuffer(&json)
+        buffer.writeString("\n\n")
         return buffer
     }
 

@@ -4,7 +4,7 @@ import NIOCore
 /// Who is asking, as the server established it.
 struct Identity: Sendable, Encodable {
     var user: String
-    /// How: `unix-socket` (peer credentials); later `token` over TCP.
+    /// How: `unix-socket` (peer credentials) or `tcp` (a bearer token).
     var via: String
 }
 

@@ -17,7 +17,7 @@ struct PeerCredentials: Sendable, Equatable {
     var gid: UInt32 = 0
 
     /// The credentials of the peer of `channel`, or nil when the channel is
-    /// not a unix socket (Hummingbird's in-process test channel, later TCP).
+    /// not a unix socket (TCP, Hummingbird's in-process test channel).
     static func of(_ channel: any Channel) async -> PeerCredentials? {
         #if os(Linux)
         guard let socket = channel as? any SocketOptionProvider,

@@ -35,6 +35,10 @@ extension Problem {
             self = .notFound("there is no record \(collection)/\(id)")
         case .invalid(let errors):
             self.init(.invalid, errors.errors.map(\.description).joined(separator: "; "), members: errors)
+        case .locked(let lock):
+            self.init(
+                .locked, "\(lock.collection)/\(lock.id) is locked by \(lock.holder) until \(lock.expiresAt); retry after that, or ask them to release it",
+                members: LockedRejection(lock), headers: LockHeaders.fields(lock))
         }
     }
 }

@@ -6,9 +6,12 @@ import MidairStore
 /// `GET /v1/events`: the change feed as server-sent events.
 struct EventRoutes: Sendable {
     let store: any RecordStore
+    let notices: Broadcast<ServerEvent>
+    let presence: PresenceBoard
     let keepaliveInterval: Duration
 
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
+    static let startRevisionHeader = HTTPField.Name(ServerEvent.startRevisionHeader)!
 
     func register(on router: Router<MidairRequestContext>) {
         router.endpoint("/v1/events", [.get: events])
@@ -26,10 +29,11 @@ struct EventRoutes: Sendable {
         guard since <= latest else {
             throw Problem(.gone, "revision \(since) is newer than this store's newest, \(latest): the data was replaced; reload the records, then follow from revision \(latest)")
         }
-        let follower = EventFollower(store: store, since: since, keepaliveInterval: keepaliveInterval)
+        let follower = EventFollower(
+            store: store, notices: notices, presence: presence, since: since, keepaliveInterval: keepaliveInterval)
         return Response(
             status: .ok,
-            headers: [.contentType: ServerSentEvents.contentType, .cacheControl: "no-store"],
+            headers: [.contentType: ServerSentEvents.contentType, .cacheControl: "no-store", Self.startRevisionHeader: String(since)],
             body: ResponseBody { writer in try await follower.stream(to: &writer) })
     }
 

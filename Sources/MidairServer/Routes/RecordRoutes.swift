@@ -35,10 +35,13 @@ struct RecordRoutes: Sendable {
     @Sendable func get(_ request: Request, context: MidairRequestContext) async throws -> Response {
         let (collection, id) = try recordPath(context)
         let record = try await live(collection, id)
+        var headers: HTTPFields = [.eTag: record.etag]
+        // A lock does not change the version, so a 304 says who holds it too.
+        if let lock = try await store.lockStatus(collection, id) { headers.append(contentsOf: LockHeaders.fields(lock)) }
         if Preconditions.notModified(request.headers, etag: record.etag) {
-            return Response(status: .notModified, headers: [.eTag: record.etag])
+            return Response(status: .notModified, headers: headers)
         }
-        return JSONBody.response(.ok, record, headers: [.eTag: record.etag])
+        return JSONBody.response(.ok, record, headers: headers)
     }
 
     @Sendable func history(_ request: Request, context: MidairRequestContext) async throws -> Response {
@@ -110,16 +113,11 @@ struct RecordRoutes: Sendable {
     // MARK: Paths
 
     private func collection(_ context: MidairRequestContext) throws -> String {
-        let name = try context.parameters.require("collection")
-        guard store.schema.collection(name) != nil else { throw Problem.unknownCollection(name) }
-        return name
+        try RecordAddress.collection(context, in: store.schema)
     }
 
     private func recordPath(_ context: MidairRequestContext) throws -> (collection: String, id: String) {
-        let collection = try self.collection(context)
-        let id = try context.parameters.require("id")
-        guard RecordID.isValid(id) else { throw Problem(StoreError.invalidID(id)) }
-        return (collection, id)
+        try RecordAddress.record(context, in: store.schema)
     }
 
     /// The current version of a record that exists and is not deleted.

@@ -45,4 +45,22 @@ public protocol RecordStore: Sendable {
 
     /// Records a 409 that was decided outside a write (an idempotency key in use).
     func logConflict(_ entry: NewConflict) async throws
+
+    // MARK: Locks
+
+    /// Takes, or renews, the lease on a live record for `seconds`. The
+    /// write path checks leases in the write transaction: while one is live,
+    /// writes by anyone but its holder are rejected `.locked`.
+    func lock(_ collection: String, _ id: String, by user: String, seconds: Int) async throws -> LockOutcome
+
+    /// Releases `user`'s lease on a record.
+    func unlock(_ collection: String, _ id: String, by user: String) async throws -> UnlockOutcome
+
+    /// The live lease on a record, or nil when it is free.
+    func lockStatus(_ collection: String, _ id: String) async throws -> LockInfo?
+
+    // MARK: Tokens
+
+    /// The user a bearer token belongs to, or nil for an unknown or revoked one.
+    func authenticate(token: String) async throws -> String?
 }

@@ -66,4 +66,16 @@ public enum WriteRejection: Sendable, Hashable, Codable {
     case preconditionFailed(current: MidairCore.Record)
     case notFound(collection: String, id: String)
     case invalid(ValidationErrors)
+    /// Someone else holds a live lock on the record.
+    case locked(LockInfo)
+}
+
+extension WriteOutcome {
+    /// Whether a retry with the same idempotency key gets this answer again.
+    /// A 423 is not kept: the lock will lapse, and the client that waits for
+    /// it retries with the same key expecting its write to happen then.
+    var isFinal: Bool {
+        if case .rejected(.locked) = self { return false }
+        return true
+    }
 }

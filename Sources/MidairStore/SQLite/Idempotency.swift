@@ -28,6 +28,12 @@ enum Idempotency {
             sql: "UPDATE idempotency_keys SET outcome = ? WHERE user = ? AND key = ?",
             arguments: [StoredJSON.encode(outcome), user, key])
     }
+
+    /// Frees a claimed key whose request did not come to a final answer.
+    static func release(_ db: Database, user: String, key: String) throws {
+        try db.execute(
+            sql: "DELETE FROM idempotency_keys WHERE user = ? AND key = ? AND outcome IS NULL", arguments: [user, key])
+    }
 }
 
 extension SQLiteRecordStore {
@@ -64,9 +70,6 @@ extension SQLiteRecordStore {
 
     /// Frees a claimed key whose write failed before it finished.
     func releaseIdempotencyKey(user: String, key: String) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "DELETE FROM idempotency_keys WHERE user = ? AND key = ? AND outcome IS NULL", arguments: [user, key])
-        }
+        try await pool.write { db in try Idempotency.release(db, user: user, key: key) }
     }
 }

@@ -71,6 +71,29 @@ enum Migrations {
                 );
                 """)
         }
+        m.registerMigration("v2") { db in
+            // Pessimistic locks: one lease per record. A lapsed lease stays
+            // until it is taken again; readers compare `expires_at` with now.
+            // Bearer tokens for TCP: only the SHA-256 of a token is kept.
+            try db.execute(sql: """
+                CREATE TABLE locks (
+                    collection TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    holder TEXT NOT NULL,
+                    acquired_at REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    PRIMARY KEY (collection, record_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE tokens (
+                    id TEXT PRIMARY KEY,
+                    user TEXT NOT NULL,
+                    sha256 TEXT NOT NULL UNIQUE,
+                    created_at REAL NOT NULL,
+                    last_used_at REAL
+                );
+                CREATE INDEX tokens_by_user ON tokens(user);
+                """)
+        }
         return m
     }
 }

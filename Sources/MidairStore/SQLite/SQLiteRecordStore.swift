@@ -34,7 +34,9 @@ public final class SQLiteRecordStore: RecordStore {
     public let schema: Schema
     let options: Options
     let pool: DatabasePool
-    let broadcast = RevisionBroadcast()
+    /// Only the newest revision matters to a follower that fell behind: it
+    /// reads everything after its cursor from the store anyway.
+    let broadcast = Broadcast<Int64>(buffering: .bufferingNewest(1))
 
     /// Opens (or creates) the store in `directory`. A new store is filled
     /// with `seed`, written by the user `midair`.
@@ -63,7 +65,7 @@ public final class SQLiteRecordStore: RecordStore {
     private func seedIfEmpty(_ seed: [SeedRecord]) throws {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM versions") == 0 else { return }
-            let writer = Writer(db: db, schema: schema, user: "midair", now: Self.timestamp(options.now()), maxRecordBytes: options.maxRecordBytes)
+            let writer = Writer(db: db, schema: schema, user: "midair", date: options.now(), maxRecordBytes: options.maxRecordBytes)
             for record in seed {
                 let outcome = try writer.perform(WriteRequest(collection: record.collection, operation: .create(id: record.id, fields: record.fields)))
                 guard case .created = outcome else {
@@ -75,6 +77,10 @@ public final class SQLiteRecordStore: RecordStore {
 
     static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601)
+    }
+
+    static func timestamp(seconds: Double) -> String {
+        timestamp(Date(timeIntervalSince1970: seconds))
     }
 
     // MARK: Reads
@@ -182,13 +188,17 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     private func commit(_ request: WriteRequest, by user: String, idempotencyKey: String?) async throws -> WriteOutcome {
-        let now = Self.timestamp(options.now())
+        let date = options.now()
         let maxBytes = options.maxRecordBytes
         let schema = self.schema
         let outcome = try await pool.write { db in
-            let outcome = try Writer(db: db, schema: schema, user: user, now: now, maxRecordBytes: maxBytes).perform(request)
+            let outcome = try Writer(db: db, schema: schema, user: user, date: date, maxRecordBytes: maxBytes).perform(request)
             if let idempotencyKey {
-                try Idempotency.finish(db, user: user, key: idempotencyKey, outcome: outcome)
+                if outcome.isFinal {
+                    try Idempotency.finish(db, user: user, key: idempotencyKey, outcome: outcome)
+                } else {
+                    try Idempotency.release(db, user: user, key: idempotencyKey)
+                }
             }
             return outcome
         }

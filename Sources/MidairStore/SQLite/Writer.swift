@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MidairCore
 
@@ -9,8 +10,20 @@ struct Writer {
     let db: Database
     let schema: Schema
     let user: String
+    /// The time of the write, as versions record it.
     let now: String
+    /// The same, in seconds since 1970, to compare with lock leases.
+    let seconds: Double
     let maxRecordBytes: Int
+
+    init(db: Database, schema: Schema, user: String, date: Date, maxRecordBytes: Int) {
+        self.db = db
+        self.schema = schema
+        self.user = user
+        now = SQLiteRecordStore.timestamp(date)
+        seconds = date.timeIntervalSince1970
+        self.maxRecordBytes = maxRecordBytes
+    }
 
     /// How many dependents a has-dependents answer lists.
     static let dependentsShown = 20
@@ -18,6 +31,10 @@ struct Writer {
     func perform(_ request: WriteRequest) throws -> WriteOutcome {
         guard let c = schema.collection(request.collection) else {
             throw StoreError.unknownCollection(request.collection)
+        }
+        // Checked first: whatever else the write would come to, it waits for the lock.
+        if let id = request.recordID, let lock = try Locks.live(db, c.name, id, at: seconds), lock.holder != user {
+            return .rejected(.locked(lock))
         }
         switch request.operation {
         case .create(let id, let fields):

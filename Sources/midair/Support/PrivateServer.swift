@@ -7,8 +7,12 @@ import Glibc
 
 /// Starts the one person's private server in the background: `midair serve`
 /// in a session of its own (so closing the terminal does not stop it), with
-/// its output in a log file under the state directory.
+/// its output in a log file and its pid in `server.pid` under the state
+/// directory. It stops by itself after `idleExitSeconds` without a client.
 enum PrivateServer {
+    /// Ten minutes: long enough to come back to, short enough not to linger.
+    static let idleExitSeconds = 600
+
     struct StartFailed: Error, CustomStringConvertible {
         var description: String
     }
@@ -22,7 +26,9 @@ enum PrivateServer {
         defer { lock.release() }
         if await probe.isServerAnswering() { return }
         let log = Paths.stateDirectory + "/server.log"
-        let pid = try spawn(arguments: ["serve", "--socket", socket, "--data", data], log: log)
+        let pid = try spawn(
+            arguments: ["serve", "--socket", socket, "--data", data, "--idle-exit", String(idleExitSeconds)], log: log)
+        try? "\(pid)\n".write(toFile: Paths.stateDirectory + "/server.pid", atomically: true, encoding: .utf8)
         for _ in 0..<200 {
             if await probe.isServerAnswering() { return }
             var status: Int32 = 0
@@ -46,6 +52,7 @@ enum PrivateServer {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, posixSpawnSetsid)
+        inheritNothing()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -54,6 +61,18 @@ enum PrivateServer {
             throw StartFailed(description: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
         return pid
+    }
+
+    /// Marks every descriptor above stderr close-on-exec, so the server
+    /// inherits none: one it kept (a pipe, the socket a parent process
+    /// watches for our exit) would keep whoever waits for its end waiting
+    /// until the server stops. (glibc's `addclosefrom_np` is not imported.)
+    private static func inheritNothing() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+        for fd in entries.compactMap(Int32.init) where fd > 2 {
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// glibc's POSIX_SPAWN_SETSID, a macro Swift does not import.

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -9,10 +10,10 @@ import Glibc
 import Darwin
 #endif
 
-/// HTTP/1.1 to the server's unix socket, with answers and failures turned
-/// into the client's typed errors.
-struct SocketTransport: Sendable {
-    let socketPath: String
+/// HTTP/1.1 to the server, over its unix socket or TCP with a bearer
+/// token, with answers and failures turned into the client's typed errors.
+struct Transport: Sendable {
+    let address: ServerAddress
     /// How long to wait for the head of an answer (and between reads).
     let timeout: Duration
 
@@ -52,12 +53,10 @@ struct SocketTransport: Sendable {
     /// Sends a request and returns once the head of the answer arrived; the
     /// caller reads the body as it comes.
     func open(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], json body: Data? = nil) async throws -> HTTPClientResponse {
-        guard let url = URL(httpURLWithSocketPath: socketPath, uri: target) else {
-            throw MidairConnectionError.failed(path: socketPath, reason: "cannot make a URL of the socket path")
-        }
-        var request = HTTPClientRequest(url: url.absoluteString)
+        var request = HTTPClientRequest(url: try url(target).absoluteString)
         request.method = method
         request.headers = headers
+        if case .url(_, let token?) = address { request.headers.replaceOrAdd(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
@@ -69,29 +68,49 @@ struct SocketTransport: Sendable {
         }
     }
 
-    /// Says what went wrong in terms of the socket: missing, refused, not ours.
+    private func url(_ target: String) throws -> URL {
+        let url = switch address {
+        case .socket(let path): URL(httpURLWithSocketPath: path, uri: target)
+        case .url(let base, _): URL(string: base + target)
+        }
+        guard let url else { throw MidairConnectionError.failed(path: "\(address)", reason: "cannot make a URL of it") }
+        return url
+    }
+
+    /// Says what went wrong in terms of the server: missing, refused, not ours.
     func translate(_ error: any Error) -> any Error {
         if error is CancellationError || error is MidairAPIError || error is MidairConnectionError { return error }
+        let name = "\(address)"
         if let error = error as? HTTPClientError {
             switch error {
             case .cancelled: return CancellationError()
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
-                return MidairConnectionError.timedOut(path: socketPath, after: timeout)
+                return MidairConnectionError.timedOut(path: name, after: timeout)
             case .remoteConnectionClosed:
-                return MidairConnectionError.closed(path: socketPath)
+                return MidairConnectionError.closed(path: name)
             default:
                 break
             }
         }
-        var info = stat()
-        if lstat(socketPath, &info) != 0 {
-            return errno == EACCES ? MidairConnectionError.permissionDenied(path: socketPath) : MidairConnectionError.noSocket(path: socketPath)
+        // A TCP connect fails as NIO's happy-eyeballs error, one entry per address tried.
+        let code = (error as? IOError)?.errnoCode
+            ?? (error as? NIOConnectionError)?.connectionErrors.lazy.compactMap { ($0.error as? IOError)?.errnoCode }.first
+        guard case .socket(let path) = address else {
+            return code == ECONNREFUSED
+                ? MidairConnectionError.refused(url: name)
+                : MidairConnectionError.failed(path: name, reason: "\(error)")
         }
-        switch (error as? IOError)?.errnoCode {
-        case ECONNREFUSED: return MidairConnectionError.noServer(path: socketPath)
-        case EACCES, EPERM: return MidairConnectionError.permissionDenied(path: socketPath)
-        case ENOENT: return MidairConnectionError.noSocket(path: socketPath)
-        default: return MidairConnectionError.failed(path: socketPath, reason: "\(error)")
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            return errno == EACCES
+                ? MidairConnectionError.permissionDenied(path: path, group: SocketAccess.sharingGroup(of: path))
+                : MidairConnectionError.noSocket(path: path)
+        }
+        switch code {
+        case ECONNREFUSED: return MidairConnectionError.noServer(path: path)
+        case EACCES, EPERM: return MidairConnectionError.permissionDenied(path: path, group: SocketAccess.sharingGroup(of: path))
+        case ENOENT: return MidairConnectionError.noSocket(path: path)
+        default: return MidairConnectionError.failed(path: path, reason: "\(error)")
         }
     }
 }

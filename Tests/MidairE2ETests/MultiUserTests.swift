@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+extension EndToEndTests {
+    static var canRunSSH: Bool {
+        getuid() == 0 && E2EScript.hasTmux && FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd")
+    }
+
+    @Test("over ssh: two group members collide and merge; an outsider is refused; a dropped connection keeps the draft",
+          .enabled(if: canRunSSH))
+    func sharedServerOverSSH() async throws {
+        let run = try await E2EScript.run("ssh-multiuser.sh")
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("ok: "), "\(run.output)")
+    }
+}
