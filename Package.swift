@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // 3.12.3 up to what async-http-client's graph already resolves (4.x).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -28,6 +30,7 @@ let package = Package(
                 "MidairCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Links to Assets/: the default schema and the sample records,
             // compiled into the binary so an installed midair needs no files.
@@ -58,11 +61,23 @@ let package = Package(
             name: "MidairTUI",
             dependencies: ["MidairCore", "MidairClient", "CNcursesw"]
         ),
+        // Demo mode: scripted actors driving real clients against a throw-away server.
+        .target(
+            name: "MidairDemo",
+            dependencies: ["MidairCore", "MidairStore", "MidairServer", "MidairClient", "MidairTUI"],
+            // Links to Assets/demos/: the scenarios, compiled into the binary.
+            resources: [
+                .embedInCode("Resources/concurrent-edit.demo"), .embedInCode("Resources/duplicate-create.demo"),
+                .embedInCode("Resources/delete-referenced.demo"), .embedInCode("Resources/idempotent-retry.demo"),
+                .embedInCode("Resources/inventory-race.demo"), .embedInCode("Resources/stale-cache.demo"),
+                .embedInCode("Resources/lock.demo"),
+            ]
+        ),
         // The executable: wires the modules together.
         .executableTarget(
             name: "midair",
             dependencies: [
-                "MidairCore", "MidairStore", "MidairServer", "MidairClient", "MidairTUI",
+                "MidairCore", "MidairStore", "MidairServer", "MidairClient", "MidairTUI", "MidairDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -93,6 +108,7 @@ let package = Package(
         // End-to-end: the built binary in real terminals (tmux), scripts under Tests/e2e.
         .testTarget(name: "MidairE2ETests", dependencies: ["MidairTestSupport"]),
         .testTarget(name: "MidairCLITests", dependencies: ["MidairTestSupport"]),
+        .testTarget(name: "MidairDemoTests", dependencies: ["MidairDemo", "MidairTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,10 +13,11 @@ struct Midair: AsyncParsableCommand {
             under $XDG_RUNTIME_DIR (or ~/.local/state/midair), started when none answers.
             """,
         subcommands: [
-            EditCommand.self, ServeCommand.self,
+            EditCommand.self, ServeCommand.self, TokenCommand.self,
             GetCommand.self, NewCommand.self, PutCommand.self, SetCommand.self, RmCommand.self,
             HistoryCommand.self, LogCommand.self,
             MergeFileCommand.self, DiffCommand.self,
+            DemoCommand.self,
         ]
     )
 

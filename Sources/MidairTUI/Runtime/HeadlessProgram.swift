@@ -19,6 +19,8 @@ public final class HeadlessProgram {
     private let action: AsyncStream<Action>.Continuation
     private var loop: Task<Void, Never>?
     private var pending = 0
+    /// Counts the actions applied: the frame can only have changed when it moved.
+    public private(set) var revision = 0
 
     /// - Parameters:
     ///   - observe: sees every server call with its result, before the app does.
@@ -71,6 +73,7 @@ public final class HeadlessProgram {
     }
 
     private func dispatch(_ action: Action) {
+        revision += 1
         switch action {
         case .answered, .draftRead: pending -= 1
         default: break
