@@ -74,14 +74,16 @@ extension SQLiteRecordStore {
     public func authenticate(token: String) async throws -> String? {
         let digest = Tokens.digest(token)
         let now = options.now().timeIntervalSince1970
-        guard let row = try await pool.read({ db in
+        let found: (user: String, lastUsed: Double)? = try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT user, last_used_at FROM tokens WHERE sha256 = ?", arguments: [digest])
-        }) else { return nil }
-        if now - ((row["last_used_at"] as Double?) ?? 0) >= Tokens.lastUsedResolution {
+                .map { ($0["user"], ($0["last_used_at"] as Double?) ?? 0) }
+        }
+        guard let found else { return nil }
+        if now - found.lastUsed >= Tokens.lastUsedResolution {
             try await pool.write { db in
                 try db.execute(sql: "UPDATE tokens SET last_used_at = ? WHERE sha256 = ?", arguments: [now, digest])
             }
         }
-        return row["user"]
+        return found.user
     }
 }
