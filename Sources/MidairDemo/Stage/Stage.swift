@@ -37,7 +37,7 @@ struct Stage {
                 for row in 0..<(1 + pane.height) { screen.put("│", row: row, col: left - 1, style: .dim) }
             }
         }
-        let lines = Self.wrap("» " + narration, width: size.width - 2)
+        let lines = TextWrap.lines("» " + narration, width: size.width - 2)
         let style = failed ? Style.error : Style.bold
         for (i, line) in lines.prefix(2).enumerated() {
             screen.put(" " + line, row: size.height - 3 + i, col: 0, style: style)
@@ -58,21 +58,5 @@ struct Stage {
         if let cursor = frame.cursor {
             screen.restyle(row: row + cursor.row, cols: (col + cursor.col)..<(col + cursor.col + 1)) { $0.attributes.formSymmetricDifference(.reverse) }
         }
-    }
-
-    /// Splits at spaces into lines of at most `width` cells.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if CellWidth.of(candidate) > width, !line.isEmpty {
-                lines.append(line)
-                line = String(word)
-            } else {
-                line = candidate
-            }
-        }
-        return lines + [line]
     }
 }

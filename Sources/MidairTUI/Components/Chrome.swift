@@ -44,7 +44,7 @@ enum Chrome {
     /// A framed message box in the middle of the screen.
     static func box(_ screen: inout Screen, _ notice: Notice) {
         let inner = min(screen.width - 8, max(CellWidth.of(notice.title) + 2, notice.lines.map { CellWidth.of($0) }.max() ?? 0, 30))
-        let lines = notice.lines.flatMap { wrap($0, width: inner) }.prefix(screen.height - 8)
+        let lines = notice.lines.flatMap { TextWrap.lines($0, width: inner) }.prefix(screen.height - 8)
         let height = lines.count + 4
         let rect = Rect(row: (screen.height - height) / 2, col: (screen.width - inner - 4) / 2, width: inner + 4, height: height)
         screen.fill(rect)
@@ -68,27 +68,5 @@ enum Chrome {
             let row = screen.height / 2 - 1 + i
             screen.put(line, row: row, col: max(0, (screen.width - CellWidth.of(line)) / 2), style: i == 0 ? .bold : .plain)
         }
-    }
-
-    /// Splits `text` into lines of at most `width` cells, at spaces where it can.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var out: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if CellWidth.of(candidate) <= width || line.isEmpty {
-                line = candidate
-            } else {
-                out.append(line)
-                line = String(word)
-            }
-            while CellWidth.of(line) > width {
-                let head = String(line.prefix(width))
-                out.append(head)
-                line = String(line.dropFirst(head.count))
-            }
-        }
-        out.append(line)
-        return out
     }
 }

@@ -8,7 +8,7 @@ extension EditorState {
             screen.put("Loading \(name)…", row: body.row + 1, col: 2, style: .dim)
         case .failed(let reason):
             screen.put("Cannot open \(name):", row: body.row + 1, col: 2, style: .error)
-            for (i, line) in Chrome.wrap(reason, width: body.width - 4).enumerated() {
+            for (i, line) in TextWrap.lines(reason, width: body.width - 4).enumerated() {
                 screen.put(line, row: body.row + 2 + i, col: 2)
             }
         case .ready, .saving:
