@@ -104,7 +104,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MidairClientTests", dependencies: ["MidairClient", "MidairTestSupport"]),
-        .testTarget(name: "MidairTUITests", dependencies: ["MidairTUI"], exclude: ["Golden"]),
+        .testTarget(name: "MidairTUITests", dependencies: ["MidairTUI", "MidairTestSupport"], exclude: ["Golden"]),
         // End-to-end: the built binary in real terminals (tmux), scripts under Tests/e2e.
         .testTarget(name: "MidairE2ETests", dependencies: ["MidairTestSupport"]),
         .testTarget(name: "MidairCLITests", dependencies: ["MidairTestSupport"]),

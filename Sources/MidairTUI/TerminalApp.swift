@@ -9,8 +9,12 @@ public enum TerminalApp {
     }
 
     /// `midair edit C/ID`: the editor on one record; leaving it quits.
-    public static func runEditor(client: MidairClient, record: RecordKey, drafts: DraftJournal = .standard()) async throws {
-        try await run(client: client, drafts: drafts) { AppState.editor(record, size: $0) }
+    /// `holding`: the caller took the record's lease (`--lock`); the app
+    /// renews it while open and releases it on the way out.
+    public static func runEditor(
+        client: MidairClient, record: RecordKey, holding: Bool = false, drafts: DraftJournal = .standard()
+    ) async throws {
+        try await run(client: client, drafts: drafts) { AppState.editor(record, holding: holding, size: $0) }
     }
 
     /// Checks what can be checked before the terminal is taken over (a

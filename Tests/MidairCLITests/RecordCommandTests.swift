@@ -117,6 +117,7 @@ struct RecordCommandTests {
 
     @Test func aMissingServerIsAQuickReadableError() async throws {
         let dir = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let started = ContinuousClock.now
         let run = try await midair(["get", "articles/welcome"], socket: dir + "/none.sock")
         #expect(run.status == 1 && run.stderr.contains(dir + "/none.sock"))

@@ -3,8 +3,9 @@ import MidairCore
 import MidairStore
 import Synchronization
 
-/// A real SQLite store in a fresh temporary directory.
-struct StoreFixture {
+/// A real SQLite store in a fresh temporary directory, removed when the
+/// test lets go of the fixture.
+final class StoreFixture: Sendable {
     let directory: String
     let store: SQLiteRecordStore
 
@@ -14,6 +15,10 @@ struct StoreFixture {
         store = try SQLiteRecordStore(
             directory: directory, schema: try DefaultAssets.schema(),
             seed: seed ? try DefaultAssets.seed() : [], options: options)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// The same directory opened again, as after a restart.

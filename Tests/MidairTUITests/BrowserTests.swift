@@ -14,7 +14,11 @@ import Testing
 
     @Test func startsByAskingWhoAndTheSchemaAndFollowingEvents() {
         let h = Harness(AppState.browser(size: .minimum, now: Fixtures.now))
-        #expect(h.effects == [.call(.whoami, reply: .app(.whoami)), .call(.collections, reply: .app(.schema)), .followEvents(since: nil)])
+        #expect(h.effects == [
+            .call(.whoami, reply: .app(.whoami)), .call(.collections, reply: .app(.schema)), .followEvents(since: nil),
+            .startTimer(.heartbeat, after: .seconds(10)),
+            .call(.setPresence(Presence(record: nil, state: .viewing)), reply: .app(.presence)),
+        ])
         var loaded = Harness.browser()
         #expect(loaded.take().contains(.call(.list(collection: "articles"), reply: .browser(.listed(collection: "articles")))))
     }
@@ -113,13 +117,27 @@ import Testing
         h.send(.changed(ChangeEvent(revision: 31, kind: .deleted, collection: "articles", id: "style-guide", version: 3,
                                     updatedBy: "dave", updatedAt: Fixtures.at(0), changedFields: [])))
         #expect(!h.text.contains("style-guide"))
-        #expect(h.state.lastRevision == 31)
+        #expect(h.text.contains("live"))
+    }
+
+    @Test func saysWhenTheServerIsAwayAndWhenItIsBack() {
+        var h = Self.listed()
+        h.send(.connection(.connected))
+        h.send(.connection(.reconnecting(attempt: 2, after: .milliseconds(400), reason: .closed(path: "/s"))))
+        #expect(h.screen.line(22).contains("server away · reconnecting (try 2, in 0.4 s) · edits kept"))
+        h.send(.connection(.connected))
+        #expect(!h.text.contains("server away"))
+        #expect(h.text.contains("Reconnected to the server."))
+        #expect(h.screen.line(22).hasSuffix("live "))
+    }
+
+    @Test func changesNoLongerKeptReloadTheListAndFollowAnew() {
+        var h = Self.listed()
         _ = h.take()
-        h.send(.eventsStopped(.connection(.closed(path: "/s"))))
-        #expect(h.text.contains("reconnecting…"))
-        #expect(h.take() == [.startTimer(.reconnectEvents, after: .seconds(1))])
-        h.send(.timerFired(.reconnectEvents))
-        #expect(h.take() == [.followEvents(since: 31)])
+        h.send(.eventsStopped(.api(.gone("too old"))))
+        let effects = h.take()
+        #expect(effects.contains(.followEvents(since: nil)))
+        #expect(effects.contains(.call(.list(collection: "articles"), reply: .browser(.listed(collection: "articles")))))
     }
 
     @Test func ctrlLRepaints() {

@@ -107,6 +107,16 @@ public final class TestServer: Sendable {
         try await launch()
     }
 
+    /// Stops the server, keeping its data, until `resume` starts it again
+    /// (a restart with time in between, to watch clients while it is away).
+    public func pause() async throws {
+        try await halt()
+    }
+
+    public func resume() async throws {
+        try await launch()
+    }
+
     /// Starts a second server on this socket path with data of its own, as
     /// a second `midair serve` would. It should throw; if it starts, it is
     /// stopped again and this returns.

@@ -15,7 +15,7 @@ final class AppActor: Performer {
         self.role = role
         let log = ExchangeLog()
         self.log = log
-        program = HeadlessProgram(client: client, journal: drafts, size: size, observe: { log.append(Exchange($0, $1)) }) { size in
+        program = HeadlessProgram(client: client, journal: drafts, size: size, observe: { if !$0.isHousekeeping { log.append(Exchange($0, $1)) } }) { size in
             if case .editor(let key) = role.kind { AppState.editor(key, size: size) } else { AppState.browser(size: size) }
         }
         program.start()
@@ -33,7 +33,7 @@ final class AppActor: Performer {
         return program.screen
     }
 
-    func stop() {
-        program.stop()
+    func stop() async {
+        await program.stop()
     }
 }

@@ -29,7 +29,7 @@ final class ClientActor: Performer {
         LogPane(title: "\(role.name) · API client", lines: log.since(0).flatMap(LogPane.entry)).draw(size)
     }
 
-    func stop() {}
+    func stop() async {}
 
     func perform(_ request: Request) async {
         busy = true

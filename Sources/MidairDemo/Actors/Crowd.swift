@@ -36,7 +36,7 @@ final class Crowd: Performer {
     var conflicts: Int { members.reduce(0) { $0 + $1.conflicts } }
     var retries: Int { members.reduce(0) { $0 + max(0, $1.tries - 1) } }
 
-    func stop() {}
+    func stop() async {}
 
     func frame(_ size: Size) -> Screen {
         let done = members.filter { $0.wrote != nil }.count

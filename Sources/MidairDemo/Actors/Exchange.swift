@@ -70,6 +70,11 @@ struct Exchange: Sendable, Hashable, CustomStringConvertible {
         case .createExclusive(let key, _): ("PUT \(path(key)) If-None-Match *", 201)
         case .delete(let key, let revision): ("DELETE \(path(key)) If-Match \(ETag.make(revision))", 204)
         case .conflicts: ("GET /v1/conflicts", 200)
+        case .setPresence: ("PUT /v1/presence", 204)
+        case .leavePresence: ("DELETE /v1/presence", 204)
+        case .lock(let key): ("POST \(path(key))/lock", 200)
+        case .unlock(let key): ("DELETE \(path(key))/lock", 204)
+        case .lockStatus(let key): ("GET \(path(key))/lock", 200)
         }
     }
 
@@ -79,7 +84,8 @@ struct Exchange: Sendable, Hashable, CustomStringConvertible {
         case .page(let page): "\(page.records.count) records"
         case .history(let entries): "\(entries.count) versions"
         case .deleted(let revision): "tombstone at revision \(revision)"
-        case .whoami, .schema, .conflicts: ""
+        case .lock(let lock?): "held by \(lock.holder)"
+        case .whoami, .schema, .conflicts, .lock(nil), .done: ""
         }
     }
 }

@@ -14,7 +14,7 @@ protocol Performer: AnyObject {
     var revision: Int { get }
     /// The pane as it looks now, at `size`.
     func frame(_ size: Size) -> Screen
-    func stop()
+    func stop() async
 }
 
 /// The requests an actor made, in the order the answers came. Written

@@ -75,7 +75,7 @@ final class Player {
     }
 
     private func finish(_ server: DemoServer) async {
-        for performer in performers { performer.stop() }
+        for performer in performers { await performer.stop() }
         terminal?.stop()
         terminal = nil
         recorder?.close()

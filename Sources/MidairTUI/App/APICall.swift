@@ -17,6 +17,27 @@ public enum APICall: Sendable, Hashable {
     case createExclusive(RecordKey, fields: Fields)
     case delete(RecordKey, ifMatch: Int64)
     case conflicts
+    /// Says what this session is doing (`PUT /v1/presence`).
+    case setPresence(Presence)
+    /// Leaves at once when the app quits, instead of lapsing.
+    case leavePresence
+    /// Takes or renews the lease on a record (`midair edit --lock`).
+    case lock(RecordKey)
+    case unlock(RecordKey)
+    /// The live lease on a record, if any.
+    case lockStatus(RecordKey)
+}
+
+extension APICall {
+    /// A call the app makes on its own to keep others informed (presence,
+    /// lock status), not for something a person did; the demo's transcript
+    /// leaves these out.
+    public var isHousekeeping: Bool {
+        switch self {
+        case .setPresence, .leavePresence, .lockStatus: true
+        default: false
+        }
+    }
 }
 
 /// What a successful call answered.
@@ -28,6 +49,10 @@ public enum APIReply: Sendable, Hashable {
     case history([HistoryEntry])
     case deleted(Int64)
     case conflicts(ConflictPage)
+    /// A lease taken or renewed; nil when the record is not locked.
+    case lock(LockInfo?)
+    /// A call that answers nothing (204).
+    case done
 }
 
 /// Who an answer goes to, and what for. Each page names the answers it
@@ -46,4 +71,8 @@ public enum Reply: Sendable, Hashable {
 public enum AppReply: Sendable, Hashable {
     case whoami
     case schema
+    case presence
+    /// A renewal of the lease this app holds.
+    case lease
+    case lockStatus(RecordKey)
 }

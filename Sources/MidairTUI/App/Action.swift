@@ -1,4 +1,5 @@
 import Foundation
+import MidairClient
 import MidairCore
 
 /// Everything that can happen to the app: keys, answers from effects,
@@ -13,7 +14,15 @@ public enum Action: Sendable {
     case draftRead(RecordKey, Draft?)
     /// A change committed on the server (from `/v1/events`).
     case changed(ChangeEvent)
-    case eventsStopped(AppError?)
+    /// Someone's presence changed (from `/v1/events`).
+    case presence(PresenceEvent)
+    /// A lease was taken, renewed or released (from `/v1/events`).
+    case lockChanged(LockEvent)
+    /// The event stream connected, or broke and is reconnecting.
+    case connection(ConnectionStatus)
+    /// The event stream ended for good: the revision to resume from is no
+    /// longer kept (`.gone`: reload and follow anew) or the server refused.
+    case eventsStopped(AppError)
 
     // What pages ask of the app.
     case open(RecordKey)
@@ -52,12 +61,16 @@ public enum Command: Sendable {
     case notice(Notice)
 }
 
-/// What every page may read: who you are, the schema, the time, the size.
+/// What every page may read: who you are, the schema, the time, the size,
+/// who else is here.
 public struct Env: Sendable {
     public var user: String?
     public var schema: Schema?
     public var now: Date
     public var size: Size
+    /// Who else is on which record, and the live locks.
+    public var others = Others()
+    public var connection = Connection.connecting
 
     public init(user: String?, schema: Schema?, now: Date, size: Size) {
         self.user = user

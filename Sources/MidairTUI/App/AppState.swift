@@ -15,34 +15,58 @@ public struct AppState: Sendable {
     public var notice: Notice?
     /// A status message until the next key.
     public var flash: String?
-    /// The revision of the last change seen, to follow events again from there.
-    public var lastRevision: Int64?
+    /// This client's presence session, so its own presence is not "someone else".
+    public var session: String?
+    public var others = Others()
+    public var connection = Connection.connecting
+    /// What the server was last told this session is doing.
+    public var announced: Presence?
+    /// The last key, to say "idle" after a while without one.
+    public var lastInput: Date
+    /// The lease `midair edit --lock` took, renewed while the app runs.
+    public var lease: Lease?
 
     public init(pages: [Page], size: Size, now: Date = Date()) {
         self.pages = pages
         self.size = size
         self.now = now
+        lastInput = now
     }
 
-    public var env: Env { Env(user: user, schema: schema, now: now, size: size) }
+    public var env: Env {
+        var env = Env(user: user, schema: schema, now: now, size: size)
+        env.others = others
+        env.connection = connection
+        return env
+    }
 
     public var top: Page? { pages.last }
 
     /// The browser, with its first requests: who you are, the schema, and
     /// the event stream.
     public static func browser(size: Size, now: Date = Date()) -> (AppState, [Effect]) {
-        (AppState(pages: [.browser(BrowserState())], size: size, now: now), startup)
+        var state = AppState(pages: [.browser(BrowserState())], size: size, now: now)
+        var effects = startup
+        state.announce(&effects)
+        return (state, effects)
     }
 
-    /// The editor on one record; leaving it ends the app.
-    public static func editor(_ key: RecordKey, size: Size, now: Date = Date()) -> (AppState, [Effect]) {
+    /// The editor on one record; leaving it ends the app. `holding`: the
+    /// caller took the record's lease (`midair edit --lock`), which the app
+    /// renews until it quits and then releases.
+    public static func editor(_ key: RecordKey, holding: Bool = false, size: Size, now: Date = Date()) -> (AppState, [Effect]) {
         var state = AppState(pages: [], size: size, now: now)
         var effects = startup
+        if holding {
+            state.lease = Lease(key: key)
+            effects.append(.startTimer(.renewLease, after: Lease.renewEvery))
+        }
         state.apply(.open(key), into: &effects)
         return (state, effects)
     }
 
     static let startup: [Effect] = [
         .call(.whoami, reply: .app(.whoami)), .call(.collections, reply: .app(.schema)), .followEvents(since: nil),
+        .startTimer(.heartbeat, after: App.heartbeat),
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MidairClient
 import MidairCore
 
 /// Work update asks the runtime to do: everything that touches the world
@@ -10,14 +11,20 @@ public enum Effect: Sendable, Hashable {
     /// Comes back as `Action.timerFired(id)`; starting a timer with the id
     /// of one still pending replaces it.
     case startTimer(TimerID, after: Duration)
+    /// Like `startTimer`, after a random wait of up to
+    /// `backoff.ceiling(attempt:)` (exponential backoff with jitter; the
+    /// runner draws it, so update stays pure).
+    case startBackoffTimer(TimerID, Backoff, attempt: Int)
     case cancelTimer(TimerID)
     /// Writes the draft atomically (a temporary file renamed over the old).
     case writeDraft(Draft)
     case removeDraft(RecordKey)
     /// Comes back as `Action.draftRead(key, draft)`.
     case readDraft(RecordKey)
-    /// Follows `/v1/events`; changes come back as `Action.changed`, the end
-    /// of the stream as `Action.eventsStopped`.
+    /// Follows `/v1/events` across reconnections: changes come back as
+    /// `Action.changed`, presence and locks as `.presence` and
+    /// `.lockChanged`, the link's state as `.connection`, and an end that
+    /// retrying cannot mend as `.eventsStopped`.
     case followEvents(since: Int64?)
     /// Repaints every cell (Ctrl-L), not only the changed ones.
     case repaint
@@ -27,8 +34,12 @@ public enum Effect: Sendable, Hashable {
 public enum TimerID: Sendable, Hashable {
     /// Unsaved edits of a record go to the drafts journal when it fires.
     case journal(RecordKey)
-    /// Follow the event stream again after it broke.
-    case reconnectEvents
+    /// Say again what this session is doing, before the server forgets it.
+    case heartbeat
+    /// Renew the lease `midair edit --lock` took.
+    case renewLease
+    /// Try again a save that met someone's lock.
+    case lockRetry
     /// A status message goes away.
     case clearFlash
 }

@@ -38,6 +38,18 @@ extension Page {
         }
     }
 
+    /// The record this page is about and whether you are changing it; nil
+    /// for pages about no one record.
+    var presence: Presence? {
+        switch self {
+        case .editor(let s): s.key.map { Presence(record: $0, state: s.isDirty ? .editing : .viewing) }
+        case .history(let s): Presence(record: s.key, state: .viewing)
+        case .merge(let s): Presence(record: s.draft.key, state: .editing)
+        case .conflict(let s): s.record.map { Presence(record: $0, state: .editing) }
+        case .browser, .conflictLog, .help: nil
+        }
+    }
+
     /// The keys the help lists for this page.
     var keyHelp: KeyHelp {
         switch self {

@@ -1,4 +1,5 @@
 import Foundation
+import MidairClient
 import MidairCore
 
 /// The app's update and view: `update(state, action) -> (state, effects)`
@@ -13,16 +14,24 @@ public enum App {
 
     /// How long a status message stays.
     static let flashTime = Duration.seconds(6)
-    /// How long to wait before following events again after the stream broke.
-    static let reconnectDelay = Duration.seconds(1)
+    /// How often presence is said again: the server forgets a session
+    /// after about three missed heartbeats.
+    static let heartbeat = MidairClient.presenceHeartbeat
 }
 
 extension AppState {
     /// The in-place form of `App.update`, which the runtime uses to avoid
-    /// copying the state on every key.
+    /// copying the state on every key. Whatever the action, the server
+    /// hears of it when it changed what this session is doing.
     public mutating func apply(_ action: Action, into effects: inout [Effect]) {
+        reduce(action, &effects)
+        announce(&effects)
+    }
+
+    private mutating func reduce(_ action: Action, _ effects: inout [Effect]) {
         switch action {
         case .key(let key):
+            lastInput = now
             press(key, &effects)
         case .resized(let size):
             self.size = size
@@ -34,22 +43,28 @@ extension AppState {
             } else {
                 answered(reply, result, &effects)
             }
-        case .timerFired(.reconnectEvents):
-            effects.append(.followEvents(since: lastRevision))
         case .timerFired(.clearFlash):
             flash = nil
-        case .timerFired, .draftRead:
+        case .timerFired(.heartbeat):
+            if let announced { effects.append(.call(.setPresence(announced), reply: .app(.presence))) }
+            effects.append(.startTimer(.heartbeat, after: App.heartbeat))
+        case .timerFired(.renewLease):
+            guard let lease else { return }
+            effects += [.call(.lock(lease.key), reply: .app(.lease)), .startTimer(.renewLease, after: Lease.renewEvery)]
+        case .timerFired, .draftRead, .changed:
             broadcast(action, &effects)
-        case .changed(let event):
-            lastRevision = max(lastRevision ?? 0, event.revision)
+        case .presence(let event):
+            others.apply(event, mySession: session)
+        case .lockChanged(let event):
+            others.apply(event)
             broadcast(action, &effects)
+        case .connection(let status):
+            connectionChanged(status, &effects)
         case .eventsStopped(let error):
-            if case .api(.gone) = error { lastRevision = nil }
-            effects.append(.startTimer(.reconnectEvents, after: App.reconnectDelay))
-            broadcast(action, &effects)
+            eventsStopped(error, &effects)
         case .open(let key):
             let (page, commands) = EditorState.open(key, env)
-            run([.push(.editor(page))] + commands, &effects)
+            run([.push(.editor(page))] + commands + [.run(.call(.lockStatus(key), reply: .app(.lockStatus(key))))], &effects)
         case .newRecord(let collection):
             run([.push(.editor(EditorState.new(collection: collection, env)))], &effects)
         case .openHistory(let key):
@@ -93,16 +108,16 @@ extension AppState {
             if key == .escape { self.prompt = nil }
             if case .char(let c) = key, let choice = prompt.choices.first(where: { $0.key == c }) {
                 self.prompt = nil
-                apply(choice.action, into: &effects)
+                reduce(choice.action, &effects)
             }
             return
         }
         flash = nil
         switch key {
         case .function(1):
-            apply(.openHelp, into: &effects)
+            reduce(.openHelp, &effects)
         case .char("?") where top?.takesText == false:
-            apply(.openHelp, into: &effects)
+            reduce(.openHelp, &effects)
         case .ctrl("l"):
             effects.append(.repaint)
         default:
@@ -112,28 +127,38 @@ extension AppState {
     }
 
     private mutating func answered(_ reply: Reply, _ result: Result<APIReply, AppError>, _ effects: inout [Effect]) {
-        switch result {
-        case .success(.whoami(let who)):
+        switch (reply, result) {
+        case (.app(.presence), _):
+            // Best effort: the heartbeat says it again, and a broken link
+            // shows on the status line already.
+            break
+        case (.app(.lockStatus(let key)), .success(.lock(let lock))):
+            others.setLock(lock, on: key)
+        case (.app(.lockStatus), .failure):
+            break
+        case (.app(.lease), let result):
+            leaseRenewed(result)
+        case (_, .success(.whoami(let who))):
             user = who.user
-        case .success(.schema(let schema)):
+        case (_, .success(.schema(let schema))):
             self.schema = schema
             broadcast(.answered(reply, result), &effects)
-        case .failure(let error):
+        case (_, .failure(let error)):
             notice = Notice("The server could not answer", error)
-        case .success:
+        case (_, .success):
             break
         }
     }
 
     /// Hands `action` to the topmost page of `kind`.
-    private mutating func deliver(_ action: Action, to kind: PageKind, _ effects: inout [Effect]) {
+    mutating func deliver(_ action: Action, to kind: PageKind, _ effects: inout [Effect]) {
         guard let i = pages.lastIndex(where: { $0.kind == kind }) else { return }
         let commands = pages[i].update(action, env)
         run(commands, &effects)
     }
 
     /// Hands `action` to every page, bottom first.
-    private mutating func broadcast(_ action: Action, _ effects: inout [Effect]) {
+    mutating func broadcast(_ action: Action, _ effects: inout [Effect]) {
         var commands: [Command] = []
         let env = self.env
         for i in pages.indices { commands += pages[i].update(action, env) }
@@ -148,7 +173,7 @@ extension AppState {
             case .pop: pop(&effects)
             case .replaceTop(let page):
                 if pages.isEmpty { pages.append(page) } else { pages[pages.count - 1] = page }
-            case .send(let action): apply(action, into: &effects)
+            case .send(let action): reduce(action, &effects)
             case .ask(let prompt): self.prompt = prompt
             case .notice(let notice): self.notice = notice
             }

@@ -10,6 +10,7 @@ extension App {
         var env = state.env
         env.size = size
         state.top?.view(&screen, env)
+        if let note = state.connection.note { Chrome.statusNote(&screen, note) }
         if let prompt = state.prompt {
             Chrome.bottomLine(&screen, prompt.line, style: .warning)
             screen.cursor = nil

@@ -14,8 +14,6 @@ public struct BrowserState: Sendable {
     public var filtering = false
     /// The keys move in the collections rather than the records.
     public var inCollections = false
-    /// The event stream is followed (false while it reconnects).
-    public var live = true
 
     public init() {}
 

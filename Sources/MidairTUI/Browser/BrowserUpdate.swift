@@ -12,11 +12,10 @@ extension BrowserState {
         case .answered(.browser(let reply), let result):
             return answered(reply, result)
         case .changed(let event):
-            live = true
             return changed(event)
         case .eventsStopped:
-            live = false
-            return []
+            // Changes were missed (`gone`): the list is read again.
+            return load()
         case .browser(.delete(let key, let revision)):
             return [.run(.call(.delete(key, ifMatch: revision), reply: .browser(.deleted(key))))]
         default:

@@ -1,3 +1,5 @@
+import MidairCore
+
 extension BrowserState {
     static let collectionsWidth = 16
 
@@ -8,8 +10,9 @@ extension BrowserState {
         recordsPane(&screen, right.splitLeft(1).rest, env)
         var status = [currentCollection ?? "no collections", "\(visible.count) of \(records.count) records"]
         if !filter.isEmpty || filtering { status.append("filter: \(filter)") }
-        Chrome.statusLine(&screen, status.joined(separator: " · "), right: live ? "live" : "reconnecting…",
-                          rightStyle: live ? .bar : Style([.reverse, .bold], .warning))
+        let online = Set(env.others.sessions.values.map(\.user)).subtracting([env.user ?? ""]).sorted()
+        let live = ["live"] + (online.isEmpty ? [] : ["online: " + online.joined(separator: ", ")])
+        Chrome.statusLine(&screen, status.joined(separator: " · "), right: env.connection == .connecting ? "connecting…" : live.joined(separator: " · "))
         if filtering {
             Chrome.bottomLine(&screen, "/" + filter, style: .bold)
             screen.cursor = Position(row: screen.height - 1, col: 2 + CellWidth.of(filter))
@@ -33,18 +36,24 @@ extension BrowserState {
         for row in rect.row..<rect.bottom { screen.put("│", row: row, col: rect.right - 1, style: .dim) }
     }
 
-    /// Columns: id, title, version, last editor, time.
+    /// Columns: a mark when someone else is on the record ("✎" editing,
+    /// "•" there, "⊘" locked), id, title (followed by their names when
+    /// those fit), version, last editor, time.
     private func recordsPane(_ screen: inout Screen, _ rect: Rect, _ env: Env) {
-        let widths = (id: 16, version: 4, by: 9, when: 10)
-        let titleWidth = rect.width - widths.id - widths.version - widths.by - widths.when - 4
-        func columns(_ values: [String], row: Int, style: Style) {
+        let widths = (mark: 1, id: 14, version: 4, by: 9, when: 10)
+        let titleWidth = rect.width - widths.mark - widths.id - widths.version - widths.by - widths.when - 5
+        func columns(_ values: [String], row: Int, style: Style, here: String = "") {
             var col = rect.col
-            for (value, width) in zip(values, [widths.id, titleWidth, widths.version, widths.by, widths.when]) {
-                screen.put(value, row: row, col: col, style: style, limit: width)
+            let accent = style == .plain ? Style.accent : style
+            for (i, (value, width)) in zip(values, [widths.mark, widths.id, titleWidth, widths.version, widths.by, widths.when]).enumerated() {
+                screen.put(value, row: row, col: col, style: i == 0 ? accent : style, limit: width)
+                if i == 2, !here.isEmpty, CellWidth.of(value) + 1 + CellWidth.of(here) <= width {
+                    screen.put(here, row: row, col: col + width - CellWidth.of(here), style: accent)
+                }
                 col += width + 1
             }
         }
-        columns(["ID", "TITLE", "VER", "BY", "WHEN"], row: rect.row, style: .bold)
+        columns(["", "ID", "TITLE", "VER", "BY", "WHEN"], row: rect.row, style: .bold)
         let list = visible
         let height = rect.height - 1
         if list.isEmpty {
@@ -58,8 +67,18 @@ extension BrowserState {
             let chosen = offset + i == selected
             let style: Style = chosen ? (inCollections ? Style(.bold) : .selected) : .plain
             if chosen { screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style) }
-            columns([summary.id, summary.title, "v\(summary.version)", summary.updatedBy,
-                     RelativeTime.describe(summary.updatedAt, now: env.now)], row: row, style: style)
+            let here = here(summary, env)
+            columns([String(here.prefix(1)), summary.id, summary.title, "v\(summary.version)", summary.updatedBy,
+                     RelativeTime.describe(summary.updatedAt, now: env.now)], row: row, style: style, here: here)
         }
+    }
+
+    /// Who else is on a record ("✎ bob", "• ann +1"), or that it is locked
+    /// ("⊘ carol"); its first character is the mark.
+    private func here(_ summary: RecordSummary, _ env: Env) -> String {
+        guard let key = key(of: summary) else { return "" }
+        let people = env.others.badge(on: key, me: env.user)
+        guard people.isEmpty, let lock = env.others.lock(on: key, now: env.now) else { return people }
+        return "⊘ " + (lock.holder == env.user ? "you" : lock.holder)
     }
 }

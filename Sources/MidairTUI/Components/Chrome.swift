@@ -6,11 +6,11 @@ enum Chrome {
         Rect(row: 1, col: 0, width: screen.width, height: screen.height - 3)
     }
 
-    static func titleBar(_ screen: inout Screen, _ title: String, right: String = "") {
+    static func titleBar(_ screen: inout Screen, _ title: String, right: String = "", rightStyle: Style = .bar) {
         screen.fill(Rect(row: 0, col: 0, width: screen.width, height: 1), style: .bar)
-        let rightWidth = CellWidth.of(right)
+        let rightWidth = min(CellWidth.of(right), screen.width - 30)
         screen.put(" midair · " + title, row: 0, col: 0, style: Style([.reverse, .bold], .bar), limit: screen.width - rightWidth - 2)
-        screen.put(right, row: 0, col: screen.width - rightWidth - 1, style: .bar)
+        screen.put(right, row: 0, col: screen.width - rightWidth - 1, style: rightStyle, limit: rightWidth)
     }
 
     /// The status line: what is open and its state on the left, news on the right.
@@ -20,6 +20,15 @@ enum Chrome {
         let rightWidth = min(CellWidth.of(right), screen.width - 20)
         screen.put(" " + left, row: row, col: 0, style: .bar, limit: screen.width - rightWidth - 2)
         screen.put(right, row: row, col: screen.width - rightWidth - 1, style: rightStyle, limit: rightWidth)
+    }
+
+    /// What the app says over every page's status line (the server is
+    /// unreachable), on its right, where pages put their news.
+    static func statusNote(_ screen: inout Screen, _ note: String) {
+        let row = screen.height - 2
+        let width = min(CellWidth.of(note) + 2, screen.width - 10)
+        screen.fill(Rect(row: row, col: screen.width - width, width: width, height: 1), style: .alertBar)
+        screen.put(" " + note, row: row, col: screen.width - width, style: .alertBar, limit: width - 1)
     }
 
     /// The key hints: `^S save  Tab next field ...`, keys in bold.

@@ -19,6 +19,18 @@ enum RelativeTime {
         }
     }
 
+    /// How long until `rfc3339`: "in 40 s", "in 4 min", "now".
+    static func until(_ rfc3339: String, now: Date) -> String {
+        guard let date = parse(rfc3339) else { return "at " + rfc3339 }
+        let seconds = Int(date.timeIntervalSince(now).rounded(.up))
+        switch seconds {
+        case ...0: return "now"
+        case ..<60: return "in \(seconds) s"
+        case ..<3600: return "in \(seconds / 60) min"
+        default: return "at " + rfc3339
+        }
+    }
+
     /// `2025-03-01`, in UTC as the server writes times.
     static func absolute(_ date: Date) -> String {
         String(date.formatted(.iso8601).prefix(10))

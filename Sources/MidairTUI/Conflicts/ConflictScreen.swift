@@ -1,19 +1,22 @@
 import MidairCore
 
-/// The 409s other than a stale save, each with its own screen: the value
-/// or id is taken (already-exists), the record is still referred to
-/// (has-dependents), the record was deleted under your edits. One page
-/// kind for the three, so the app routes them with one case.
+/// The refusals other than a stale save, each with its own screen: the
+/// value or id is taken (already-exists), the record is still referred to
+/// (has-dependents), the record was deleted under your edits, someone holds
+/// its lock (423). One page kind for them all, so the app routes them with
+/// one case.
 public enum ConflictScreen: Sendable {
     case alreadyExists(AlreadyExistsState)
     case dependents(DependentsState)
     case deleted(DeletedState)
+    case locked(LockedState)
 
     mutating func update(_ action: Action, _ env: Env) -> [Command] {
         switch consume self {
         case .alreadyExists(var s): defer { self = .alreadyExists(s) }; return s.update(action, env)
         case .dependents(var s): defer { self = .dependents(s) }; return s.update(action, env)
         case .deleted(var s): defer { self = .deleted(s) }; return s.update(action, env)
+        case .locked(var s): defer { self = .locked(s) }; return s.update(action, env)
         }
     }
 
@@ -22,6 +25,7 @@ public enum ConflictScreen: Sendable {
         case .alreadyExists(let s): s.view(&screen, env)
         case .dependents(let s): s.view(&screen, env)
         case .deleted(let s): s.view(&screen, env)
+        case .locked(let s): s.view(&screen, env)
         }
     }
 
@@ -30,6 +34,18 @@ public enum ConflictScreen: Sendable {
         case .alreadyExists: AlreadyExistsState.keyHelp
         case .dependents: DependentsState.keyHelp
         case .deleted: DeletedState.keyHelp
+        case .locked: LockedState.keyHelp
+        }
+    }
+
+    /// The record whose edits this screen holds, for presence; nil for a
+    /// delete refused from the browser.
+    var record: RecordKey? {
+        switch self {
+        case .alreadyExists(let s): s.key
+        case .dependents: nil
+        case .deleted(let s): s.draft.key
+        case .locked(let s): s.draft.key
         }
     }
 }
@@ -38,6 +54,8 @@ public enum ConflictScreen: Sendable {
 public enum ConflictReply: Sendable, Hashable {
     /// The re-creation of a record deleted under your edits.
     case recreated
+    /// A save tried again while waiting for a lock.
+    case lockRetry
 }
 
 /// A record's fields as a few lines each, for the screens that show a

@@ -88,6 +88,17 @@ extension EditorState {
             phase = .ready
             leaveAfterSave = false
             return invalid(problems)
+        case (.saved, .failure(.api(.locked(let problem)))):
+            phase = .ready
+            leaveAfterSave = false
+            guard let lock = problem.lock, let draft = draft(env) else { return [.notice(Notice("Not saved", .api(.locked(problem))))] }
+            return [.push(.conflict(.locked(LockedState(lock: lock, draft: draft))))]
+        case (.saved, .failure(.connection)), (.created, .failure(.connection)):
+            // Why is on the status line (reconnecting); what matters here is
+            // that nothing is lost.
+            phase = .ready
+            leaveAfterSave = false
+            return [.send(.flash("Not saved: the server is not answering. Your edits are kept; ^S again once it is back."))]
         case (_, .failure(let error)):
             if phase == .saving { phase = .ready }
             leaveAfterSave = false

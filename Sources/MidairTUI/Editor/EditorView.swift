@@ -1,7 +1,11 @@
 extension EditorState {
     func view(_ screen: inout Screen, _ env: Env) {
         let name = key?.description ?? "\(collection) · new record"
-        Chrome.titleBar(&screen, name, right: base.map { "v\($0.version)" } ?? "")
+        let version = base.map { "v\($0.version)" } ?? ""
+        let room = env.size.width - CellWidth.of(" midair · " + name) - CellWidth.of(version) - 6
+        let (here, busy) = whoElse(env, room: room)
+        Chrome.titleBar(&screen, name, right: (here.map { $0 + " · " } ?? "") + version,
+                        rightStyle: busy ? .alertBar : .bar)
         let body = Chrome.body(screen)
         switch phase {
         case .loading:
@@ -20,6 +24,28 @@ extension EditorState {
         ])
     }
 
+    /// Who else is on this record and who holds its lock ("locked by carol
+    /// (lapses in 40 s) · bob is editing"), in `room` cells (else the
+    /// busiest person and how many more); busy when that should stand out.
+    private func whoElse(_ env: Env, room: Int) -> (String?, busy: Bool) {
+        guard let key else { return (nil, false) }
+        var parts: [String] = []
+        var busy = false
+        if let lock = env.others.lock(on: key, now: env.now) {
+            let mine = lock.holder == env.user
+            parts.append("locked by \(mine ? "you" : lock.holder)" + (mine ? "" : " (lapses \(RelativeTime.until(lock.expiresAt, now: env.now)))"))
+            busy = !mine
+        }
+        let people = env.others.people(on: key, me: env.user)
+        if let sentence = env.others.sentence(on: key, me: env.user), let first = people.first {
+            let used = parts.reduce(0) { $0 + CellWidth.of($1) + 3 }
+            parts.append(used + CellWidth.of(sentence) <= room
+                ? sentence : Others.phrase([first.name], first.state) + " · \(people.count - 1) more here")
+            busy = busy || first.state == .editing
+        }
+        return (parts.isEmpty ? nil : parts.joined(separator: " · "), busy)
+    }
+
     private func form(_ screen: inout Screen, _ env: Env) {
         let layout = EditorLayout(self, env.size)
         let valueCol = layout.labelWidth + 2
@@ -35,7 +61,11 @@ extension EditorState {
                 let rect = Rect(row: first, col: valueCol, width: layout.valueWidth, height: visible.count)
                 TextAreaView.draw(field.buffer, in: rect, focused: focused, into: &screen)
                 if !focused, field.buffer.multiline, field.buffer.lineCount > slot.textRows, let last = visible.last {
-                    screen.put("… \(field.buffer.lineCount - slot.textRows) more lines", row: last, col: screen.width - 20, style: .dim)
+                    // Over the end of the last line shown, cleared first.
+                    let more = " … \(field.buffer.lineCount - slot.textRows) more lines"
+                    let col = screen.width - CellWidth.of(more) - 1
+                    screen.fill(Rect(row: last, col: col, width: screen.width - col, height: 1))
+                    screen.put(more, row: last, col: col, style: .dim)
                 }
             }
             if let problem = errors[field.name], let row = layout.screenRow(slot.rows.upperBound - 1) {
@@ -59,6 +89,6 @@ extension EditorState {
                 ? "\(remote.updatedBy) deleted it (v\(remote.version))"
                 : "\(remote.updatedBy) saved v\(remote.version)" + (isDirty ? " · M to merge now" : " · reloaded")
         }
-        Chrome.statusLine(&screen, parts.compactMap { $0 }.joined(separator: " · "), right: news, rightStyle: Style([.reverse, .bold], .warning))
+        Chrome.statusLine(&screen, parts.compactMap { $0 }.joined(separator: " · "), right: news, rightStyle: .alertBar)
     }
 }

@@ -211,12 +211,26 @@ extension MergeState {
         case (.saved, .failure(.api(.editConflict(let newer)))):
             saving = false
             return again(newer, env)
+        case (.saved, .failure(.api(.locked(let problem)))) where problem.lock != nil:
+            saving = false
+            return locked(problem.lock!, env)
         case (.saved, .failure(let error)):
             saving = false
             return [.notice(Notice("The merge was not saved", error))]
         case (_, .success):
             return []
         }
+    }
+
+    /// The save of the merge met someone's lock: the lock screen waits
+    /// with the merged fields, against their version.
+    private func locked(_ lock: LockInfo, _ env: Env) -> [Command] {
+        guard let merged = try? merge?.mergedFields() else { return [] }
+        let theirs = conflict.current
+        let yours = Draft(key: draft.key, baseRevision: theirs.revision, baseVersion: theirs.version, fields: merged, savedAt: env.now)
+        var screen = LockedState(lock: lock, draft: yours)
+        screen.depth = depth + 1
+        return [.push(.conflict(.locked(screen)))]
     }
 
     /// The save of the merge met yet another version: the merged fields

@@ -56,6 +56,6 @@ extension MergeState {
             if let selected, let n = changes.firstIndex(of: selected) { parts.append("hunk \(n + 1) of \(changes.count)") }
         }
         Chrome.statusLine(&screen, parts.joined(separator: " · "), right: saving ? "saving…" : "",
-                          rightStyle: Style([.reverse, .bold], .warning))
+                          rightStyle: .alertBar)
     }
 }

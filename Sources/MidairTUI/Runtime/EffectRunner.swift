@@ -43,11 +43,9 @@ final class EffectRunner {
                 send(.answered(reply, result))
             }
         case .startTimer(let id, let delay):
-            timers[id]?.cancel()
-            timers[id] = Task {
-                try? await Task.sleep(for: delay)
-                if !Task.isCancelled { send(.timerFired(id)) }
-            }
+            startTimer(id, after: delay)
+        case .startBackoffTimer(let id, let backoff, let attempt):
+            startTimer(id, after: backoff.delay(attempt: attempt))
         case .cancelTimer(let id):
             timers.removeValue(forKey: id)?.cancel()
         case .writeDraft(let draft):
@@ -63,11 +61,10 @@ final class EffectRunner {
             Task { send(.draftRead(key, draft)) }
         case .followEvents(let since):
             events?.cancel()
-            let stream = client.events(since: since)
+            let stream = client.follow(since: since)
             events = Task {
                 do {
-                    for try await event in stream { send(.changed(event)) }
-                    if !Task.isCancelled { send(.eventsStopped(nil)) }
+                    for try await update in stream { send(Action(update)) }
                 } catch {
                     if !Task.isCancelled { send(.eventsStopped(AppError(error))) }
                 }
@@ -78,11 +75,36 @@ final class EffectRunner {
         }
     }
 
+    private func startTimer(_ id: TimerID, after delay: Duration) {
+        let send = self.send
+        timers[id]?.cancel()
+        timers[id] = Task {
+            try? await Task.sleep(for: delay)
+            if !Task.isCancelled { send(.timerFired(id)) }
+        }
+    }
+
     func stop() {
         events?.cancel()
         for timer in timers.values { timer.cancel() }
         timers.removeAll()
     }
+
+    /// Makes the app's last calls (`AppState.farewell`), each given a
+    /// moment at most: a server that is gone must not hold up quitting.
+    func farewell(_ calls: [APICall]) async {
+        let client = self.client
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for call in calls { _ = await Self.perform(call, client) }
+            }
+            group.addTask { try? await Task.sleep(for: Self.farewellLimit) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    static let farewellLimit = Duration.seconds(2)
 
     static func perform(_ call: APICall, _ client: MidairClient) async -> Result<APIReply, AppError> {
         do {
@@ -118,9 +140,34 @@ final class EffectRunner {
                 return .success(.deleted(try await client.delete(key.collection, key.id, ifMatch: revision)))
             case .conflicts:
                 return .success(.conflicts(try await client.conflicts(since: 0)))
+            case .setPresence(let presence):
+                try await client.setPresence(record: presence.record?.description, state: presence.state)
+                return .success(.done)
+            case .leavePresence:
+                try await client.leavePresence()
+                return .success(.done)
+            case .lock(let key):
+                return .success(.lock(try await client.lock(key.collection, key.id)))
+            case .unlock(let key):
+                try await client.unlock(key.collection, key.id)
+                return .success(.done)
+            case .lockStatus(let key):
+                return .success(.lock(try await client.lockStatus(key.collection, key.id)))
             }
         } catch {
             return .failure(AppError(error))
+        }
+    }
+}
+
+extension Action {
+    /// What the event stream's update means to the app.
+    init(_ update: FollowUpdate) {
+        switch update {
+        case .event(.record(let change)): self = .changed(change)
+        case .event(.presence(let presence)): self = .presence(presence)
+        case .event(.lock(let lock)): self = .lockChanged(lock)
+        case .status(let status): self = .connection(status)
         }
     }
 }

@@ -31,6 +31,7 @@ public final class HeadlessProgram {
         start: (Size) -> (AppState, [Effect])
     ) {
         (state, initial) = start(size)
+        state.session = client.session
         (actions, action) = AsyncStream.makeStream(of: Action.self)
         let continuation = action
         runner = EffectRunner(client: client, journal: journal, observe: observe) { continuation.yield($0) }
@@ -65,11 +66,13 @@ public final class HeadlessProgram {
         dispatch(.resized(size))
     }
 
-    /// Cancels timers and the event stream; answers still in flight are dropped.
-    public func stop() {
+    /// Cancels timers and the event stream; answers still in flight are
+    /// dropped. Then says goodbye to the server, as `Program` does.
+    public func stop() async {
         runner.stop()
         loop?.cancel()
         action.finish()
+        await runner.farewell(state.farewell)
     }
 
     private func dispatch(_ action: Action) {

@@ -29,13 +29,20 @@ final class Program {
     init(client: MidairClient, journal: DraftJournal, start: (Size) -> (AppState, [Effect])) {
         terminal = CursesTerminal()
         (state, initial) = start(terminal.size)
+        state.session = client.session
         (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
         let continuation = wake
         runner = EffectRunner(client: client, journal: journal) { continuation.yield(.action($0)) }
     }
 
-    /// Runs until the app quits, then gives the terminal back.
+    /// Runs until the app quits, then gives the terminal back and says
+    /// goodbye to the server (presence, the `--lock` lease).
     func run() async {
+        await loop()
+        await runner.farewell(state.farewell)
+    }
+
+    private func loop() async {
         let continuation = wake
         watcher.start { hungUp in continuation.yield(hungUp ? .hangUp : .input) }
         let clock = Task {

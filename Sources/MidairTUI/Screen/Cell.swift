@@ -45,6 +45,8 @@ public struct Style: Sendable, Hashable {
     public static let error = Style(.bold, .error)
     public static let warning = Style(.bold, .warning)
     public static let accent = Style(.bold, .accent)
+    /// News on a bar that must not be missed (someone saved, the server is away).
+    public static let alertBar = Style([.reverse, .bold], .warning)
 }
 
 /// One cell of the grid. A wide character fills its cell and leaves the

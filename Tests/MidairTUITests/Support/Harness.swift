@@ -22,6 +22,7 @@ struct Harness {
         var h = Harness(AppState.browser(size: size, now: Fixtures.now))
         h.send(.answered(.app(.whoami), .success(.whoami(Whoami(user: "alice", via: "unix-socket")))))
         h.send(.answered(.app(.schema), .success(.schema(Fixtures.schema))))
+        h.send(.connection(.connected))
         return h
     }
 
@@ -31,6 +32,7 @@ struct Harness {
         var h = Harness(AppState.editor(key, size: size, now: Fixtures.now))
         h.send(.answered(.app(.whoami), .success(.whoami(Whoami(user: "alice", via: "unix-socket")))))
         h.send(.answered(.app(.schema), .success(.schema(Fixtures.schema))))
+        h.send(.connection(.connected))
         h.send(.answered(.editor(.loaded), .success(.record(record))))
         h.send(.draftRead(key, draft))
         return h
@@ -50,15 +52,27 @@ struct Harness {
         for key in Key.typing(text) { send(.key(key)) }
     }
 
-    /// The effects asked for since the last call, and forgets them.
+    /// The effects asked for since the last call, and forgets them; the
+    /// app's housekeeping calls (presence, lock status) are left out, so
+    /// a test of a page says only what that page asked for.
     mutating func take() -> [Effect] {
+        takeAll().filter { !$0.isHousekeeping }
+    }
+
+    /// Every effect asked for since the last call, housekeeping too.
+    mutating func takeAll() -> [Effect] {
         defer { effects = [] }
         return effects
     }
 
-    /// The server calls asked for since the last `take()`.
+    /// The server calls asked for since the last `take()`, housekeeping left out.
     var calls: [APICall] {
-        effects.compactMap { if case .call(let call, _) = $0 { call } else { nil } }
+        effects.compactMap { if case .call(let call, _) = $0, !call.isHousekeeping { call } else { nil } }
+    }
+
+    /// What the app told the server about this session, since the last `take()`.
+    var announced: [Presence] {
+        effects.compactMap { if case .call(.setPresence(let p), _) = $0 { p } else { nil } }
     }
 
     var screen: Screen { App.view(state, size: state.size) }
@@ -69,4 +83,10 @@ struct Harness {
     }
 
     var topKind: PageKind? { state.top?.kind }
+}
+
+extension Effect {
+    var isHousekeeping: Bool {
+        if case .call(let call, _) = self { call.isHousekeeping } else { false }
+    }
 }
