@@ -42,38 +42,21 @@ extension EditorState {
         return []
     }
 
-    /// Keys that move in or change the focused field's text.
+    /// Keys that move in or change the focused field's text, recorded for
+    /// undo before they change it.
     private mutating func edit(_ key: Key, _ env: Env) -> [Command] {
-        let page = max(1, EditorLayout(self, env.size).textHeight(of: focus) - 1)
+        guard let kind = TextBuffer.kind(of: key) else { return [] }
         let before = fields[focus].buffer
-        var change: UndoHistory.Change?
-        switch key {
-        case .char(let c):
-            undo.record(.typing, field: focus, before, breaksRun: c == " ")
-            fields[focus].buffer.insert(c)
-            change = .typing
-        case .enter:
-            undo.record(.other, field: focus, before)
-            fields[focus].buffer.splitLine()
-            change = .other
-        case .backspace, .ctrl("h"):
-            undo.record(.deleting, field: focus, before)
-            change = fields[focus].buffer.deleteBackward() ? .deleting : nil
-        case .delete:
-            undo.record(.deleting, field: focus, before)
-            change = fields[focus].buffer.deleteForward() ? .deleting : nil
-        case .left: fields[focus].buffer.moveLeft()
-        case .right: fields[focus].buffer.moveRight()
-        case .up: fields[focus].buffer.moveVertically(-1)
-        case .down: fields[focus].buffer.moveVertically(1)
-        case .home, .ctrl("a"): fields[focus].buffer.moveHome()
-        case .end, .ctrl("e"): fields[focus].buffer.moveEnd()
-        case .pageUp: fields[focus].buffer.moveVertically(-page)
-        case .pageDown: fields[focus].buffer.moveVertically(page)
-        default: return []
+        switch kind {
+        case .typing(let endsRun): undo.record(.typing, field: focus, before, breaksRun: endsRun)
+        case .splitting: undo.record(.other, field: focus, before)
+        case .deleting: undo.record(.deleting, field: focus, before)
+        case .moving: break
         }
+        let page = max(1, EditorLayout(self, env.size).textHeight(of: focus) - 1)
+        let changed = fields[focus].buffer.press(key, page: page)
         scrollToCursor(env)
-        guard change != nil else { return [] }
+        guard changed else { return [] }
         errors[fields[focus].name] = nil
         return journal()
     }

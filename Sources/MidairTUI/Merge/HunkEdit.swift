@@ -42,19 +42,8 @@ struct HunkEdit: Sendable {
             return .done(text.isEmpty || !endsWithNewline ? text : text + "\n")
         case .escape:
             return .cancelled
-        case .char(let c): buffer.insert(c)
-        case .enter: buffer.splitLine()
-        case .backspace, .ctrl("h"): buffer.deleteBackward()
-        case .delete: buffer.deleteForward()
-        case .left: buffer.moveLeft()
-        case .right: buffer.moveRight()
-        case .up: buffer.moveVertically(-1)
-        case .down: buffer.moveVertically(1)
-        case .home, .ctrl("a"): buffer.moveHome()
-        case .end, .ctrl("e"): buffer.moveEnd()
-        case .pageUp: buffer.moveVertically(-Self.area(box).height)
-        case .pageDown: buffer.moveVertically(Self.area(box).height)
-        default: break
+        default:
+            buffer.press(key, page: Self.area(box).height)
         }
         let area = Self.area(box)
         buffer.scrollToCursor(height: area.height, width: area.width - 1)
