@@ -204,4 +204,16 @@ import Testing
         #expect(h.text.contains("articles/welcome · v3 · alice · saved"))
         #expect(h.screen.cursor == Position(row: 2, col: 9))
     }
+
+    @Test func aFoldedTextAreaCountsTheLinesItHidesAndClearsUnderTheMark() {
+        let long = String(repeating: "a long line of the body that runs on and on to the very edge of the screen ", count: 1)
+        var fields = Fixtures.welcome.fields
+        fields["body"] = (1...4).map { "\($0) " + long }.joined(separator: "\n") + "\n"
+        let h = Harness.editor(Fixtures.record(fields))
+        let row = h.screen.line(4)
+        #expect(row.hasSuffix(" … 1 more line "), "the empty line after the last break is not counted")
+        #expect(row.hasPrefix("         3 a long line"))
+        fields["body"] = (1...5).map(String.init).joined(separator: "\n")
+        #expect(Harness.editor(Fixtures.record(fields)).screen.line(4).hasSuffix(" … 2 more lines "))
+    }
 }

@@ -107,7 +107,7 @@ public struct LockedState: Sendable {
             row += 1
         }
         FieldPreview.draw(draft.fields, in: Rect(row: row, col: 2, width: body.width - 4, height: body.bottom - row), into: &screen)
-        let state = waiting ? (saving ? "saving (try \(attempt))…" : "waiting for the lock · tried \(attempt)×") : ""
+        let state = !waiting ? "" : saving ? "saving (try \(attempt))…" : "waiting for the lock" + (attempt > 0 ? " · tried \(attempt)×" : "")
         Chrome.statusLine(&screen, "\(draft.key) · locked by \(lock.holder)", right: state)
         Chrome.hints(&screen, waiting
             ? [("Esc", "stop waiting, back to your draft")]

@@ -60,9 +60,11 @@ extension EditorState {
             if let first = visible.first {
                 let rect = Rect(row: first, col: valueCol, width: layout.valueWidth, height: visible.count)
                 TextAreaView.draw(field.buffer, in: rect, focused: focused, into: &screen)
-                if !focused, field.buffer.multiline, field.buffer.lineCount > slot.textRows, let last = visible.last {
+                // The empty line after a final line break is no line of text.
+                let hidden = field.buffer.lineCount - slot.textRows - (field.buffer.lines.last?.isEmpty == true ? 1 : 0)
+                if !focused, field.buffer.multiline, hidden > 0, let last = visible.last {
                     // Over the end of the last line shown, cleared first.
-                    let more = " … \(field.buffer.lineCount - slot.textRows) more lines"
+                    let more = " … \(hidden) more line" + (hidden == 1 ? "" : "s")
                     let col = screen.width - CellWidth.of(more) - 1
                     screen.fill(Rect(row: last, col: col, width: screen.width - col, height: 1))
                     screen.put(more, row: last, col: col, style: .dim)
