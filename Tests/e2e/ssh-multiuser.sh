@@ -109,6 +109,8 @@ wait_for bob "articles/welcome · v1"
 tmux send-keys -t ann Tab; tmux send-keys -t ann -l "Ann was here. "
 tmux send-keys -t bob Tab; tmux send-keys -t bob -l "Bob was here. "
 wait_for ann "unsaved"; wait_for bob "unsaved"
+# Presence, by the kernel's names: each sees the other editing.
+wait_for ann "$bob is editing"; wait_for bob "$ann is editing"
 tmux send-keys -t ann C-s
 wait_for ann "as v2"
 tmux send-keys -t bob C-s
@@ -149,4 +151,4 @@ open_editor ann "$ann" articles/style-guide
 wait_for ann "were kept"
 tmux send-keys -t ann r
 wait_for ann "Typed before the line dropped."
-echo "ok: merge over ssh saved by both, outsider refused, draft survived a dropped connection"
+echo "ok: presence and a merge over ssh saved by both, outsider refused, draft survived a dropped connection"
