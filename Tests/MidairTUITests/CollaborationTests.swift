@@ -63,8 +63,12 @@ import Testing
     }
 
     @Test func quittingLeavesAtOnce() {
-        let h = Harness.editor()
+        var h = Harness.editor()
         #expect(h.state.farewell == [.leavePresence])
+        _ = h.takeAll()
+        h.press(.escape)
+        #expect(h.effects.last == .quit)
+        #expect(h.announced == [], "nothing said that could reach the server after the farewell's leave")
     }
 
     // MARK: Presence shown

@@ -12,7 +12,7 @@ extension BrowserState {
         if !filter.isEmpty || filtering { status.append("filter: \(filter)") }
         let online = Set(env.others.sessions.values.map(\.user)).subtracting([env.user ?? ""]).sorted()
         let live = ["live"] + (online.isEmpty ? [] : ["online: " + online.joined(separator: ", ")])
-        Chrome.statusLine(&screen, status.joined(separator: " · "), right: env.connection == .connecting ? "connecting…" : live.joined(separator: " · "))
+        Chrome.statusLine(&screen, status.joined(separator: " · "), right: env.connection == .connected ? live.joined(separator: " · ") : env.connection == .connecting ? "connecting…" : "")
         if filtering {
             Chrome.bottomLine(&screen, "/" + filter, style: .bold)
             screen.cursor = Position(row: screen.height - 1, col: 2 + CellWidth.of(filter))

@@ -21,11 +21,7 @@ extension AppState {
     /// What to tell the server now: the topmost page that is about a record
     /// (help over the editor is still the editor), idle after a while.
     var presence: Presence {
-        var here = Presence(record: nil, state: .viewing)
-        for page in pages.reversed() where page.kind != .help {
-            here = page.presence ?? here
-            break
-        }
+        var here = pages.last { $0.kind != .help }?.presence ?? Presence(record: nil, state: .viewing)
         if now.timeIntervalSince(lastInput) >= Self.idleAfter { here.state = .idle }
         return here
     }
@@ -33,6 +29,9 @@ extension AppState {
     /// Tells the server when what this session does changed; the heartbeat
     /// timer says it again in between.
     mutating func announce(_ effects: inout [Effect]) {
+        // On the way out the farewell says it; a last "viewing nothing"
+        // could reach the server after it and bring the session back.
+        guard !effects.contains(.quit) else { return }
         let presence = self.presence
         guard presence != announced else { return }
         announced = presence
