@@ -52,3 +52,19 @@ import Testing
         #expect(DraftJournal.standard(environment: ["HOME": "/h"]).directory == "/h/.local/state/midair/drafts")
     }
 }
+
+extension HistoryTests {
+    @Test func comparisonRowsAreMadeOnDemandAcrossFields() {
+        let rows = SideBySideRows(left: ["title": "Old", "body": "x\ny\n"], right: ["title": "New", "body": "x\ny\nz\n"],
+                                  order: ["title", "body"])
+        let all = (0..<rows.count).map(rows.row)
+        #expect(all == [
+            .field("title", changed: true),
+            .line(left: "Old", right: "New", changed: true),
+            .field("body", changed: true),
+            .line(left: "x", right: "x", changed: false),
+            .line(left: "y", right: "y", changed: false),
+            .line(left: nil, right: "z", changed: true),
+        ])
+    }
+}

@@ -16,6 +16,17 @@ public struct HistoryState: Sendable {
     /// The comparison has the keys (it scrolls) rather than the list.
     public var inComparison = false
     public var scroll = 0
+    /// The rows of the comparison, once both snapshots are in; built when
+    /// what is compared changes, not on every key or frame.
+    public private(set) var comparison: SideBySideRows?
+    private var compared: Compared?
+
+    /// What `comparison` shows: the versions, and the field order.
+    private struct Compared: Hashable {
+        var left: Int?
+        var right: Int
+        var order: [String]
+    }
 
     static func open(_ key: RecordKey) -> (HistoryState, [Command]) {
         (HistoryState(key: key), [.run(.call(.history(key), reply: .history(.entries)))])
@@ -33,15 +44,24 @@ public struct HistoryState: Sendable {
         return (previous.version, chosen.version)
     }
 
-    /// The rows of the comparison, once both snapshots are in.
-    func comparison(_ env: Env) -> SideBySideRows? {
-        guard let chosen else { return nil }
-        let order = env.schema?.collection(key.collection)?.fields.map(\.name) ?? []
-        guard let pair else {
-            return snapshots[chosen.version].map { SideBySideRows(left: [:], right: $0.fields, order: order) }
+    /// Builds the comparison again when the versions compared (or the
+    /// schema's order) changed: the chosen one against the marked one or
+    /// the one before it, or against nothing when it is the first.
+    mutating func refreshComparison(_ env: Env) {
+        guard let chosen else {
+            (comparison, compared) = (nil, nil)
+            return
         }
-        guard let left = snapshots[pair.left], let right = snapshots[pair.right] else { return nil }
-        return SideBySideRows(left: left.fields, right: right.fields, order: order)
+        let wanted = Compared(left: pair?.left, right: pair?.right ?? chosen.version,
+                              order: env.schema?.collection(key.collection)?.fields.map(\.name) ?? [])
+        guard wanted != compared else { return }
+        let left = wanted.left.map { snapshots[$0] }
+        guard let right = snapshots[wanted.right], left != .some(nil) else {
+            (comparison, compared) = (nil, nil)
+            return
+        }
+        comparison = SideBySideRows(left: left??.fields ?? [:], right: right.fields, order: wanted.order)
+        compared = wanted
     }
 }
 

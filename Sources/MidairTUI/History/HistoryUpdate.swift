@@ -2,6 +2,7 @@ import MidairCore
 
 extension HistoryState {
     mutating func update(_ action: Action, _ env: Env) -> [Command] {
+        defer { refreshComparison(env) }
         switch action {
         case .key(let key):
             return press(key, env)
@@ -20,7 +21,7 @@ extension HistoryState {
     private mutating func press(_ key: Key, _ env: Env) -> [Command] {
         let page = env.size.height - 6
         if inComparison {
-            if let moved = ListWindow.move(key, selected: scroll, count: max(1, comparison(env)?.rows.count ?? 1), page: page) {
+            if let moved = ListWindow.move(key, selected: scroll, count: max(1, comparison?.count ?? 1), page: page) {
                 scroll = moved
                 return []
             }

@@ -6,9 +6,9 @@ extension HistoryState {
         let (list, rest) = Chrome.body(screen).splitLeft(Self.listWidth)
         versions(&screen, list, env)
         let compare = rest.splitLeft(1).rest
-        if let rows = comparison(env) {
+        if let rows = comparison {
             let titles = pair.map { ("v\($0.left)", "v\($0.right)") } ?? ("(nothing before)", chosen.map { "v\($0.version)" } ?? "")
-            rows.draw(in: compare, offset: min(scroll, max(0, rows.rows.count - 1)), titles: titles, into: &screen)
+            rows.draw(in: compare, offset: min(scroll, max(0, rows.count - 1)), titles: titles, into: &screen)
         } else if !entries.isEmpty {
             screen.put("Loading the versions…", row: compare.row + 1, col: compare.col, style: .dim)
         }
