@@ -15,11 +15,19 @@ enum E2EScript {
         let log = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: log) }
         let output = log + "/output"
-        let pid = try spawn(["/bin/bash", directory.appendingPathComponent(name).path, try MidairBinary.path] + arguments, output: output)
+        let pid = try spawn(["/bin/bash", "-c", closeInherited, directory.appendingPathComponent(name).path, try MidairBinary.path] + arguments,
+                            output: output)
         // Blocking on a thread of its own, never on Swift's cooperative pool.
         let status = try await runBlocking { waitForExit(pid) }
         return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
+
+    /// Closes every descriptor but 0, 1 and 2 that came from the test
+    /// process (glibc's closefrom action is not visible to Swift), then runs
+    /// the script: one left open would pass to whatever the script starts.
+    private static let closeInherited = #"""
+        for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd<&-" 2>/dev/null; done; exec /bin/bash "$0" "$@"
+        """#
 
     /// Starts `arguments` as a terminal would: every signal unblocked and
     /// at its default. The test runner's threads block most signals and a
@@ -53,10 +61,13 @@ enum E2EScript {
         return pid
     }
 
-    /// The exit status, or 128 + the signal that ended it (as a shell says).
+    /// The exit status, or 128 + the signal that ended it (as a shell
+    /// says), or -1 when it cannot be had.
     private static func waitForExit(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { return -1 }
+        }
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }

@@ -4,8 +4,9 @@ import MidairStore
 import Synchronization
 
 /// A real SQLite store in a fresh temporary directory, removed when the
-/// test lets go of the fixture.
-final class StoreFixture: Sendable {
+/// test process exits (not when the fixture goes: Swift may release it
+/// after its last use, while the store is still open).
+struct StoreFixture {
     let directory: String
     let store: SQLiteRecordStore
 
@@ -15,10 +16,7 @@ final class StoreFixture: Sendable {
         store = try SQLiteRecordStore(
             directory: directory, schema: try DefaultAssets.schema(),
             seed: seed ? try DefaultAssets.seed() : [], options: options)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
+        StoreDirectories.removeAtExit(directory)
     }
 
     /// The same directory opened again, as after a restart.
@@ -37,6 +35,19 @@ final class StoreFixture: Sendable {
 
     func delete(_ c: String, _ id: String, ifMatch: Int64, by user: String = "ada") async throws -> WriteOutcome {
         try await store.write(WriteRequest(collection: c, operation: .delete(id: id, ifMatch: ifMatch)), by: user).outcome
+    }
+}
+
+/// The fixtures' directories, removed as the test process exits.
+enum StoreDirectories {
+    private static let paths = Mutex<[String]>([])
+    private static let registered: Void = {
+        atexit { for path in StoreDirectories.paths.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) } }
+    }()
+
+    static func removeAtExit(_ path: String) {
+        _ = registered
+        paths.withLock { $0.append(path) }
     }
 }
 

@@ -98,9 +98,10 @@ import Testing
         h.send(.answered(.browser(.listed(collection: "articles")), .success(.page(RecordPage(records: Fixtures.summaries, next: nil)))))
         h.send(Self.presence("bob", .editing))
         h.send(Self.presence("ann", .viewing, on: "articles/style-guide"))
+        #expect(h.screen.line(3).hasPrefix("   products    │ • style-guide    House style guide  "))
+        #expect(h.screen.line(3).contains("  ann v2 "), "the name ends the title cell")
+        #expect(h.screen.line(4).contains("│ ✎ welcome        Welcome to midair  ") && h.screen.line(4).contains("  bob v3 "))
         let text = h.text
-        #expect(text.contains("Welcome to midair") && text.contains("✎ bob"))
-        #expect(text.contains("House style guide") && text.contains("• ann"))
         #expect(text.contains("live · online: ann, bob"))
         // A long title keeps its room; the mark before the id says enough.
         var narrow = Harness.browser()
@@ -116,12 +117,23 @@ import Testing
     @Test func theEditorShowsWhoHoldsTheLockUntilItIsReleased() {
         var h = Harness.editor()
         h.send(.lockChanged(LockEvent(kind: .acquired, lock: Self.lock("carol"), at: Fixtures.at(0))))
-        #expect(h.screen.line(0).hasSuffix("locked by carol (lapses in 50 s) · v3 "))
+        #expect(h.screen.line(0).hasSuffix("locked by carol (50 s left) · v3 "))
         h.send(.lockChanged(LockEvent(kind: .released, lock: Self.lock("carol"), at: Fixtures.at(0))))
         #expect(!h.text.contains("locked by"))
         // A lease that ran out says nothing.
         h.send(.lockChanged(LockEvent(kind: .acquired, lock: Self.lock("carol", expiresIn: -1), at: Fixtures.at(0))))
         #expect(!h.text.contains("locked by"))
+    }
+
+    @Test func aLockAndSomeoneElseShortenToFitAndTheVersionStays() {
+        var h = Harness.editor()
+        h.send(.lockChanged(LockEvent(kind: .acquired, lock: Self.lock("carol"), at: Fixtures.at(0))))
+        h.send(Self.presence("carol", .viewing))
+        h.send(Self.presence("bartholomew-the-second", .editing))
+        #expect(h.screen.line(0).hasSuffix("locked by carol (50 s left) · v3 "), "the lock alone when the people do not fit")
+        h.send(Self.presence("bartholomew-the-second", .gone))
+        #expect(h.screen.line(0).hasSuffix("locked by carol (50 s left) · carol is viewing · v3 "))
+        #expect(!h.text.contains("0 more here"))
     }
 
     @Test func openingARecordAsksForItsLock() {
@@ -191,6 +203,34 @@ import Testing
         #expect(h.text.contains("Saved articles/welcome as v4 once carol's lock was released."))
     }
 
+    @Test func aReleaseWhileASaveIsInFlightRetriesAtOnce() {
+        var h = Self.refused()
+        h.press(.char("w"))
+        h.send(.timerFired(.lockRetry))
+        _ = h.take()
+        h.send(.lockChanged(LockEvent(kind: .released, lock: Self.lock("carol"), at: Fixtures.at(0))))
+        #expect(h.take() == [], "one save at a time")
+        h.send(.answered(.conflict(.lockRetry), .failure(Self.locked("carol"))))
+        #expect(h.take() == [.call(.replace(Self.key, fields: Self.typed, ifMatch: 17), reply: .conflict(.lockRetry))],
+                "the 423 raced the release: no backoff")
+    }
+
+    @Test func escWhileASaveIsInFlightWaitsForItsAnswer() {
+        var saved = Self.refused()
+        saved.press(.char("w"))
+        saved.send(.timerFired(.lockRetry))
+        saved.press(.escape)
+        #expect(saved.topKind == .conflict && saved.text.contains("stopping once the save in flight is answered"))
+        var refusedAgain = saved
+        saved.send(.answered(.conflict(.lockRetry), .success(.record(Fixtures.record(Self.typed, version: 4, revision: 20)))))
+        #expect(saved.topKind == .editor && saved.editor?.base?.revision == 20 && !(saved.editor?.isDirty ?? true),
+                "a save that went through is not lost")
+        _ = refusedAgain.take()
+        refusedAgain.send(.answered(.conflict(.lockRetry), .failure(Self.locked("carol"))))
+        #expect(refusedAgain.topKind == .editor && refusedAgain.editor?.fields[0].value == "Welcome to midair!")
+        #expect(refusedAgain.take() == [], "no more tries")
+    }
+
     @Test func backoffGrowsAndStaysUnderItsCap() {
         let b = LockedState.backoff
         #expect(b.ceiling(attempt: 0) == .milliseconds(500) && b.ceiling(attempt: 3) == .seconds(4) && b.ceiling(attempt: 10) == .seconds(8))
@@ -233,24 +273,24 @@ import Testing
 
     @Test func aHeldLeaseIsRenewedAndGivenBackOnTheWayOut() {
         var h = Harness(AppState.editor(Self.key, holding: true, size: .minimum, now: Fixtures.now))
-        #expect(h.takeAll().contains(.startTimer(.renewLease, after: .seconds(15))))
+        #expect(h.takeAll().contains(.startTimer(.renewLock, after: .seconds(15))))
         #expect(h.state.farewell == [.leavePresence, .unlock(Self.key)])
-        h.send(.timerFired(.renewLease))
-        #expect(h.take() == [.call(.lock(Self.key), reply: .app(.lease)), .startTimer(.renewLease, after: .seconds(15))])
-        h.send(.answered(.app(.lease), .success(.lock(Self.lock("alice")))))
+        h.send(.timerFired(.renewLock))
+        #expect(h.take() == [.call(.lock(Self.key), reply: .app(.lockRenewal)), .startTimer(.renewLock, after: .seconds(15))])
+        h.send(.answered(.app(.lockRenewal), .success(.lock(Self.lock("alice")))))
         h.send(.answered(.app(.whoami), .success(.whoami(Whoami(user: "alice", via: "unix-socket")))))
         h.send(.answered(.app(.schema), .success(.schema(Fixtures.schema))))
         h.send(.answered(.editor(.loaded), .success(.record(Fixtures.welcome))))
         #expect(h.screen.line(0).hasSuffix("locked by you · v3 "))
         // A renewal while the server is away fails quietly; the lease outlives it.
-        h.send(.answered(.app(.lease), .failure(.connection(.closed(path: "/s")))))
-        #expect(h.state.lease != nil && h.state.notice == nil)
+        h.send(.answered(.app(.lockRenewal), .failure(.connection(.closed(path: "/s")))))
+        #expect(h.state.heldLock != nil && h.state.notice == nil)
     }
 
     @Test func aLostLeaseIsSaid() {
         var h = Harness(AppState.editor(Self.key, holding: true, size: .minimum, now: Fixtures.now))
-        h.send(.answered(.app(.lease), .failure(Self.locked("carol"))))
-        #expect(h.state.lease == nil && h.state.farewell == [.leavePresence])
+        h.send(.answered(.app(.lockRenewal), .failure(Self.locked("carol"))))
+        #expect(h.state.heldLock == nil && h.state.farewell == [.leavePresence])
         #expect(h.text.contains("You no longer hold the lock on articles/welcome"))
         #expect(h.text.contains("carol holds it now"))
     }

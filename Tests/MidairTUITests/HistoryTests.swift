@@ -54,6 +54,31 @@ import Testing
 }
 
 extension HistoryTests {
+    /// Three versions of the body, "one", "two", "three", each in full.
+    static func threeVersions() -> Harness {
+        var h = BrowserTests.listed()
+        h.press(.char("j"), .char("j"), .char("h"))
+        h.send(.answered(.history(.entries), .success(.history([
+            entry(1, 3, "carol", []), entry(2, 9, "bob", ["body"]), entry(3, 12, "ann", ["body"]),
+        ]))))
+        for (version, word) in [(1, "one"), (2, "two"), (3, "three")] {
+            h.send(.answered(.history(.version(version)), .success(.record(Fixtures.record(
+                ["title": "Hi", "body": word], version: version, revision: Int64(version * 4))))))
+        }
+        return h
+    }
+
+    @Test func theChosenVersionIsComparedWithTheOneJustBefore() {
+        var h = Self.threeVersions()
+        #expect(h.text.contains("- two") && h.text.contains("+ three"), "v3 against v2, not v1")
+        #expect(!h.text.contains("one"))
+        // Space marks v3 as the left side; choosing v1 compares v1 with it.
+        h.press(.char(" "), .down, .down)
+        #expect(h.text.contains("- one") && h.text.contains("+ three"))
+        h.press(.char(" "))
+        #expect(h.text.contains("(nothing before)") && h.text.contains("+ one"))
+    }
+
     @Test func comparisonRowsAreMadeOnDemandAcrossFields() {
         let rows = SideBySideRows(left: ["title": "Old", "body": "x\ny\n"], right: ["title": "New", "body": "x\ny\nz\n"],
                                   order: ["title", "body"])

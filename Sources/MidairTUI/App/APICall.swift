@@ -38,6 +38,14 @@ extension APICall {
         default: false
         }
     }
+
+    /// Says where this session is; these must reach the server in order.
+    var isPresence: Bool {
+        switch self {
+        case .setPresence, .leavePresence: true
+        default: false
+        }
+    }
 }
 
 /// What a successful call answered.
@@ -72,7 +80,7 @@ public enum AppReply: Sendable, Hashable {
     case whoami
     case schema
     case presence
-    /// A renewal of the lease this app holds.
-    case lease
+    /// A renewal of the lock this app holds (`--lock`).
+    case lockRenewal
     case lockStatus(RecordKey)
 }

@@ -19,12 +19,16 @@ public struct AppState: Sendable {
     public var session: String?
     public var others = Others()
     public var connection = Connection.connecting
+    /// The event stream was open at least once, so a later break is a
+    /// reconnection rather than a slow start.
+    public var hasConnected = false
     /// What the server was last told this session is doing.
     public var announced: Presence?
     /// The last key, to say "idle" after a while without one.
     public var lastInput: Date
-    /// The lease `midair edit --lock` took, renewed while the app runs.
-    public var lease: Lease?
+    /// The record whose lock `midair edit --lock` took: renewed while the
+    /// app runs, released when it quits.
+    public var heldLock: RecordKey?
 
     public init(pages: [Page], size: Size, now: Date = Date()) {
         self.pages = pages
@@ -42,8 +46,8 @@ public struct AppState: Sendable {
 
     public var top: Page? { pages.last }
 
-    /// The browser, with its first requests: who you are, the schema, and
-    /// the event stream.
+    /// The browser, with its first requests: who you are, the schema, the
+    /// event stream, and the first word of its presence (then a heartbeat).
     public static func browser(size: Size, now: Date = Date()) -> (AppState, [Effect]) {
         var state = AppState(pages: [.browser(BrowserState())], size: size, now: now)
         var effects = startup
@@ -58,8 +62,8 @@ public struct AppState: Sendable {
         var state = AppState(pages: [], size: size, now: now)
         var effects = startup
         if holding {
-            state.lease = Lease(key: key)
-            effects.append(.startTimer(.renewLease, after: Lease.renewEvery))
+            state.heldLock = key
+            effects.append(.startTimer(.renewLock, after: App.lockRenewal))
         }
         state.apply(.open(key), into: &effects)
         return (state, effects)

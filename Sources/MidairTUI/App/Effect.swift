@@ -36,8 +36,8 @@ public enum TimerID: Sendable, Hashable {
     case journal(RecordKey)
     /// Say again what this session is doing, before the server forgets it.
     case heartbeat
-    /// Renew the lease `midair edit --lock` took.
-    case renewLease
+    /// Renew the lock `midair edit --lock` took.
+    case renewLock
     /// Try again a save that met someone's lock.
     case lockRetry
     /// A status message goes away.

@@ -17,6 +17,9 @@ public enum App {
     /// How often presence is said again: the server forgets a session
     /// after about three missed heartbeats.
     static let heartbeat = MidairClient.presenceHeartbeat
+    /// How often the `--lock` lock is renewed: a quarter of the server's
+    /// default lease, so three renewals may fail (a restart) before it lapses.
+    static let lockRenewal = Duration.seconds(15)
 }
 
 extension AppState {
@@ -46,11 +49,12 @@ extension AppState {
         case .timerFired(.clearFlash):
             flash = nil
         case .timerFired(.heartbeat):
+            guard !isLeaving else { return }
             if let announced { effects.append(.call(.setPresence(announced), reply: .app(.presence))) }
             effects.append(.startTimer(.heartbeat, after: App.heartbeat))
-        case .timerFired(.renewLease):
-            guard let lease else { return }
-            effects += [.call(.lock(lease.key), reply: .app(.lease)), .startTimer(.renewLease, after: Lease.renewEvery)]
+        case .timerFired(.renewLock):
+            guard let heldLock else { return }
+            effects += [.call(.lock(heldLock), reply: .app(.lockRenewal)), .startTimer(.renewLock, after: App.lockRenewal)]
         case .timerFired, .draftRead, .changed:
             broadcast(action, &effects)
         case .presence(let event):
@@ -136,8 +140,8 @@ extension AppState {
             others.setLock(lock, on: key)
         case (.app(.lockStatus), .failure):
             break
-        case (.app(.lease), let result):
-            leaseRenewed(result)
+        case (.app(.lockRenewal), let result):
+            lockRenewed(result)
         case (_, .success(.whoami(let who))):
             user = who.user
         case (_, .success(.schema(let schema))):
@@ -151,7 +155,7 @@ extension AppState {
     }
 
     /// Hands `action` to the topmost page of `kind`.
-    mutating func deliver(_ action: Action, to kind: PageKind, _ effects: inout [Effect]) {
+    private mutating func deliver(_ action: Action, to kind: PageKind, _ effects: inout [Effect]) {
         guard let i = pages.lastIndex(where: { $0.kind == kind }) else { return }
         let commands = pages[i].update(action, env)
         run(commands, &effects)

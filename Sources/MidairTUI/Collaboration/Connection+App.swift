@@ -9,13 +9,16 @@ extension AppState {
         switch status {
         case .connected:
             let wasDown = if case .reconnecting = connection { true } else { false }
+            let wasConnected = hasConnected
             connection = .connected
+            hasConnected = true
             guard wasDown else { return }
             announced = nil
             for key in openRecords {
                 effects.append(.call(.lockStatus(key), reply: .app(.lockStatus(key))))
             }
-            flash = "Reconnected to the server." + (hasUnsavedEdits ? " Your edits are here: ^S saves them." : "")
+            flash = (wasConnected ? "Reconnected to the server." : "Connected to the server.")
+                + (hasUnsavedEdits ? " Your edits are here: ^S saves them." : "")
             effects.append(.startTimer(.clearFlash, after: App.flashTime))
         case .reconnecting(let attempt, let after, let reason):
             connection = .reconnecting(attempt: attempt, after: after, reason: reason.description)
@@ -28,37 +31,13 @@ extension AppState {
     mutating func eventsStopped(_ error: AppError, _ effects: inout [Effect]) {
         if case .api(.gone) = error {
             // The changes since the last one seen are no longer kept: the
-            // pages reload, and following starts anew from now.
+            // pages read again what they show, and following starts anew.
             effects.append(.followEvents(since: nil))
             broadcast(.eventsStopped(error), &effects)
             return
         }
         connection = .refused(error.description)
         notice = Notice("Not following changes any more", error)
-    }
-
-    /// The answer to a renewal of the `--lock` lease.
-    mutating func leaseRenewed(_ result: Result<APIReply, AppError>) {
-        guard let key = lease?.key else { return }
-        switch result {
-        case .success(.lock(let lock)):
-            lease?.lock = lock
-            others.setLock(lock, on: key)
-        case .failure(.api(.locked(let problem))):
-            // It lapsed (a suspended laptop, a long outage) and someone took it.
-            lease = nil
-            notice = Notice(title: "You no longer hold the lock on \(key)", lines: [
-                problem.lock.map { "\($0.holder) holds it now; saving waits until they release it." } ?? problem.detail,
-            ])
-        case .failure(.connection):
-            // The next renewal tries again; the lease outlives a short outage.
-            break
-        case .failure(let error):
-            lease = nil
-            notice = Notice("The lock on \(key) could not be renewed", error)
-        case .success:
-            break
-        }
     }
 
     /// The records open in an editor, bottom first.

@@ -68,14 +68,6 @@ public struct Others: Sendable, Hashable {
         let who = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
         return who + (names.count == 1 && !names[0].hasPrefix("you ") ? " is " : " are ") + state.rawValue
     }
-
-    /// A short form for a list: "✎ bob" (editing), "• ann" (viewing or
-    /// idle), "✎ bob +2" (and two more).
-    public func badge(on key: RecordKey, me: String?) -> String {
-        let people = people(on: key, me: me)
-        guard let first = people.first else { return "" }
-        return (first.state == .editing ? "✎ " : "• ") + first.name + (people.count > 1 ? " +\(people.count - 1)" : "")
-    }
 }
 
 extension PresenceEvent.State {

@@ -31,16 +31,20 @@ extension AppState {
     mutating func announce(_ effects: inout [Effect]) {
         // On the way out the farewell says it; a last "viewing nothing"
         // could reach the server after it and bring the session back.
-        guard !effects.contains(.quit) else { return }
+        guard !isLeaving, !effects.contains(.quit) else { return }
         let presence = self.presence
         guard presence != announced else { return }
         announced = presence
         effects.append(.call(.setPresence(presence), reply: .app(.presence)))
     }
 
+    /// The last page is gone: the app is quitting (a headless one may
+    /// still get actions).
+    var isLeaving: Bool { pages.isEmpty }
+
     /// What to say to the server on the way out: leave at once rather than
     /// lapse, and give back the lease `--lock` took.
     public var farewell: [APICall] {
-        [.leavePresence] + (lease.map { [.unlock($0.key)] } ?? [])
+        [.leavePresence] + (heldLock.map { [.unlock($0)] } ?? [])
     }
 }

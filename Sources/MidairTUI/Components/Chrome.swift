@@ -8,7 +8,8 @@ enum Chrome {
 
     static func titleBar(_ screen: inout Screen, _ title: String, right: String = "", rightStyle: Style = .bar) {
         screen.fill(Rect(row: 0, col: 0, width: screen.width, height: 1), style: .bar)
-        let rightWidth = min(CellWidth.of(right), screen.width - 30)
+        // The right side gets what the title leaves.
+        let rightWidth = min(CellWidth.of(right), max(0, screen.width - CellWidth.of(" midair · " + title) - 2))
         screen.put(" midair · " + title, row: 0, col: 0, style: Style([.reverse, .bold], .bar), limit: screen.width - rightWidth - 2)
         screen.put(right, row: 0, col: screen.width - rightWidth - 1, style: rightStyle, limit: rightWidth)
     }

@@ -19,15 +19,15 @@ enum RelativeTime {
         }
     }
 
-    /// How long until `rfc3339`: "in 40 s", "in 4 min", "now".
-    static func until(_ rfc3339: String, now: Date) -> String {
-        guard let date = parse(rfc3339) else { return "at " + rfc3339 }
+    /// How long until `rfc3339`: "40 s", "4 min", "2 h"; nil once it passed.
+    static func left(until rfc3339: String, now: Date) -> String? {
+        guard let date = parse(rfc3339) else { return nil }
         let seconds = Int(date.timeIntervalSince(now).rounded(.up))
         switch seconds {
-        case ...0: return "now"
-        case ..<60: return "in \(seconds) s"
-        case ..<3600: return "in \(seconds / 60) min"
-        default: return "at " + rfc3339
+        case ...0: return nil
+        case ..<60: return "\(seconds) s"
+        case ..<3600: return "\(seconds / 60) min"
+        default: return "\(seconds / 3600) h"
         }
     }
 

@@ -15,6 +15,12 @@ public struct LockedState: Sendable {
     /// Saves tried while waiting.
     public var attempt = 0
     var saving = false
+    /// The lock was released while a save was in flight: if that save
+    /// still met it, the next one goes at once.
+    var releasedMeanwhile = false
+    /// Esc while a save was in flight: leave once it is answered, so a save
+    /// that went through is not lost.
+    var leaving = false
 
     public init(lock: LockInfo, draft: Draft) {
         self.lock = lock
@@ -37,6 +43,11 @@ public struct LockedState: Sendable {
             attempt = 0
             return [.run(.startBackoffTimer(.lockRetry, Self.backoff, attempt: 0))]
         case .key(.escape):
+            waiting = false
+            guard !saving else {
+                leaving = true
+                return [.run(.cancelTimer(.lockRetry))]
+            }
             return [.run(.cancelTimer(.lockRetry)), .pop]
         case .timerFired(.lockRetry) where waiting && !saving:
             return retry()
@@ -46,6 +57,7 @@ public struct LockedState: Sendable {
                 return []
             }
             // Released: no need to sit out the backoff.
+            if saving { releasedMeanwhile = true }
             return waiting && !saving ? [.run(.cancelTimer(.lockRetry))] + retry() : []
         case .answered(.conflict(.lockRetry), let result) where saving:
             saving = false
@@ -57,6 +69,7 @@ public struct LockedState: Sendable {
 
     private mutating func retry() -> [Command] {
         saving = true
+        releasedMeanwhile = false
         attempt += 1
         return [.run(.call(.replace(draft.key, fields: draft.fields, ifMatch: draft.baseRevision), reply: .conflict(.lockRetry)))]
     }
@@ -71,9 +84,12 @@ public struct LockedState: Sendable {
                 .send(.editor(.adopt(record))),
                 .send(.flash("Saved \(draft.key) as v\(record.version) once \(lock.holder)'s lock was released.")),
             ]
+        case _ where leaving:
+            // Esc came while this save was in flight, and it did not go through.
+            return [.pop]
         case .failure(.api(.locked(let problem))):
             if let held = problem.lock { lock = held }
-            return [.run(.startBackoffTimer(.lockRetry, Self.backoff, attempt: attempt))]
+            return releasedMeanwhile ? retry() : [.run(.startBackoffTimer(.lockRetry, Self.backoff, attempt: attempt))]
         case .failure(.connection):
             // The server is away (a restart): keep waiting, the status line says so.
             return [.run(.startBackoffTimer(.lockRetry, Self.backoff, attempt: attempt))]
@@ -86,6 +102,7 @@ public struct LockedState: Sendable {
             waiting = false
             return [.notice(Notice("\(draft.key) was not saved", error))]
         case .success:
+            waiting = false
             return []
         }
     }
@@ -93,7 +110,7 @@ public struct LockedState: Sendable {
     func view(_ screen: inout Screen, _ env: Env) {
         Chrome.titleBar(&screen, "locked: \(draft.key)")
         let body = Chrome.body(screen)
-        let lapses = RelativeTime.until(lock.expiresAt, now: env.now)
+        let lapses = RelativeTime.left(until: lock.expiresAt, now: env.now).map { "in " + $0 } ?? "now"
         let lines = [
             ("\(lock.holder) holds the lock on \(draft.key): nobody else can save it until \(lock.holder) releases it or the lease runs out (\(lapses), unless renewed).", Style.warning),
             ("Your edits, typed on v\(draft.baseVersion), are kept:", Style.bold),
@@ -107,7 +124,11 @@ public struct LockedState: Sendable {
             row += 1
         }
         FieldPreview.draw(draft.fields, in: Rect(row: row, col: 2, width: body.width - 4, height: body.bottom - row), into: &screen)
-        let state = !waiting ? "" : saving ? "saving (try \(attempt))…" : "waiting for the lock" + (attempt > 0 ? " · tried \(attempt)×" : "")
+        let state =
+            if leaving { "stopping once the save in flight is answered…" }
+            else if !waiting { "" }
+            else if saving { "saving (try \(attempt))…" }
+            else { "waiting for the lock" + (attempt > 0 ? " · tried \(attempt)×" : "") }
         Chrome.statusLine(&screen, "\(draft.key) · locked by \(lock.holder)", right: state)
         Chrome.hints(&screen, waiting
             ? [("Esc", "stop waiting, back to your draft")]

@@ -23,6 +23,11 @@ extension EditorState {
             return [.run(.writeDraft(draft))]
         case .changed(let event):
             return changed(event, env)
+        case .eventsStopped(.api(.gone)):
+            // Changes were missed: a clean form reads the record again (a
+            // form with edits learns of a newer version when it saves).
+            guard let key, !isDirty, phase == .ready else { return [] }
+            return [.run(.call(.get(key), reply: .editor(.reloaded)))]
         case .editor(let action):
             return perform(action, env)
         default:

@@ -3,9 +3,9 @@ extension EditorState {
         let name = key?.description ?? "\(collection) · new record"
         let version = base.map { "v\($0.version)" } ?? ""
         let room = env.size.width - CellWidth.of(" midair · " + name) - CellWidth.of(version) - 6
-        let (here, busy) = whoElse(env, room: room)
-        Chrome.titleBar(&screen, name, right: (here.map { $0 + " · " } ?? "") + version,
-                        rightStyle: busy ? .alertBar : .bar)
+        let here = whoElse(env, room: room)
+        Chrome.titleBar(&screen, name, right: (here.text.map { $0 + " · " } ?? "") + version,
+                        rightStyle: here.standsOut ? .alertBar : .bar)
         let body = Chrome.body(screen)
         switch phase {
         case .loading:
@@ -24,26 +24,26 @@ extension EditorState {
         ])
     }
 
-    /// Who else is on this record and who holds its lock ("locked by carol
-    /// (lapses in 40 s) · bob is editing"), in `room` cells (else the
-    /// busiest person and how many more); busy when that should stand out.
-    private func whoElse(_ env: Env, room: Int) -> (String?, busy: Bool) {
+    /// Who else is on this record and who holds its lock, as much as fits
+    /// in `room` cells: "locked by carol (40 s left) · bob is editing",
+    /// else shorter forms ("bob is editing · 2 more here", the lock alone).
+    /// It stands out when someone else holds the lock or edits.
+    private func whoElse(_ env: Env, room: Int) -> (text: String?, standsOut: Bool) {
         guard let key else { return (nil, false) }
-        var parts: [String] = []
-        var busy = false
-        if let lock = env.others.lock(on: key, now: env.now) {
-            let mine = lock.holder == env.user
-            parts.append("locked by \(mine ? "you" : lock.holder)" + (mine ? "" : " (lapses \(RelativeTime.until(lock.expiresAt, now: env.now)))"))
-            busy = !mine
+        let lock = env.others.lock(on: key, now: env.now)
+        let mine = lock?.holder == env.user
+        let locked = lock.map { lock in
+            mine ? "locked by you" : "locked by \(lock.holder)" + (RelativeTime.left(until: lock.expiresAt, now: env.now).map { " (\($0) left)" } ?? "")
         }
         let people = env.others.people(on: key, me: env.user)
-        if let sentence = env.others.sentence(on: key, me: env.user), let first = people.first {
-            let used = parts.reduce(0) { $0 + CellWidth.of($1) + 3 }
-            parts.append(used + CellWidth.of(sentence) <= room
-                ? sentence : Others.phrase([first.name], first.state) + " · \(people.count - 1) more here")
-            busy = busy || first.state == .editing
+        var sayings = [env.others.sentence(on: key, me: env.user)]
+        if let first = people.first, people.count > 1 {
+            sayings.append(Others.phrase([first.name], first.state) + " · \(people.count - 1) more here")
         }
-        return (parts.isEmpty ? nil : parts.joined(separator: " · "), busy)
+        let candidates = sayings.compactMap { $0 }.map { [locked, $0].compactMap { $0 }.joined(separator: " · ") }
+            + [locked, locked == nil ? nil : "locked"].compactMap { $0 }
+        let standsOut = (lock != nil && !mine) || people.first?.state == .editing
+        return (candidates.first { CellWidth.of($0) <= room }, standsOut)
     }
 
     private func form(_ screen: inout Screen, _ env: Env) {

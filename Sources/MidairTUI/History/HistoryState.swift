@@ -38,7 +38,8 @@ public struct HistoryState: Sendable {
     public var pair: (left: Int, right: Int)? {
         guard let chosen else { return nil }
         if let marked, marked != chosen.version { return (min(marked, chosen.version), max(marked, chosen.version)) }
-        guard let previous = entries.last(where: { $0.version < chosen.version }) ?? entries.first(where: { $0.version < chosen.version }) else {
+        // Newest first: the first older entry is the version just before.
+        guard let previous = entries.first(where: { $0.version < chosen.version }) else {
             return nil
         }
         return (previous.version, chosen.version)
@@ -55,12 +56,14 @@ public struct HistoryState: Sendable {
         let wanted = Compared(left: pair?.left, right: pair?.right ?? chosen.version,
                               order: env.schema?.collection(key.collection)?.fields.map(\.name) ?? [])
         guard wanted != compared else { return }
-        let left = wanted.left.map { snapshots[$0] }
-        guard let right = snapshots[wanted.right], left != .some(nil) else {
+        let right = snapshots[wanted.right]
+        // The first version is compared with nothing; else both must be in.
+        let left: Fields? = if let version = wanted.left { snapshots[version]?.fields } else { [:] }
+        guard let right, let left else {
             (comparison, compared) = (nil, nil)
             return
         }
-        comparison = SideBySideRows(left: left??.fields ?? [:], right: right.fields, order: wanted.order)
+        comparison = SideBySideRows(left: left, right: right.fields, order: wanted.order)
         compared = wanted
     }
 }

@@ -10,6 +10,9 @@ extension HistoryState {
             return answered(reply, result, env)
         case .changed(let event) where event.collection == key.collection && event.id == key.id:
             return [.run(.call(.history(key), reply: .history(.entries)))]
+        case .eventsStopped(.api(.gone)):
+            // Changes were missed: read the versions again.
+            return [.run(.call(.history(key), reply: .history(.entries)))]
         case .history(.restore(let version)):
             guard let snapshot = snapshots[version], let latest = entries.first else { return [] }
             return [.run(.call(.replace(key, fields: snapshot.fields, ifMatch: latest.revision), reply: .history(.restored(version: version))))]

@@ -211,23 +211,27 @@ extension MergeState {
         case (.saved, .failure(.api(.editConflict(let newer)))):
             saving = false
             return again(newer, env)
-        case (.saved, .failure(.api(.locked(let problem)))) where problem.lock != nil:
-            saving = false
-            return locked(problem.lock!, env)
         case (.saved, .failure(let error)):
             saving = false
+            if case .api(.locked(let problem)) = error, let lock = problem.lock { return locked(lock, env) }
             return [.notice(Notice("The merge was not saved", error))]
         case (_, .success):
             return []
         }
     }
 
+    /// The merge as a draft on their version: what a save of it that was
+    /// refused goes on with.
+    private func mergedDraft(_ env: Env) -> Draft? {
+        guard let merged = try? merge?.mergedFields() else { return nil }
+        let theirs = conflict.current
+        return Draft(key: draft.key, baseRevision: theirs.revision, baseVersion: theirs.version, fields: merged, savedAt: env.now)
+    }
+
     /// The save of the merge met someone's lock: the lock screen waits
     /// with the merged fields, against their version.
     private func locked(_ lock: LockInfo, _ env: Env) -> [Command] {
-        guard let merged = try? merge?.mergedFields() else { return [] }
-        let theirs = conflict.current
-        let yours = Draft(key: draft.key, baseRevision: theirs.revision, baseVersion: theirs.version, fields: merged, savedAt: env.now)
+        guard let yours = mergedDraft(env) else { return [] }
         var screen = LockedState(lock: lock, draft: yours)
         screen.depth = depth + 1
         return [.push(.conflict(.locked(screen)))]
@@ -237,9 +241,8 @@ extension MergeState {
     /// become your side of a new merge against it, with the version this
     /// merge was against as the base. This one stays below, picks and all.
     private func again(_ newer: EditConflict, _ env: Env) -> [Command] {
-        guard let merged = try? merge?.mergedFields() else { return [] }
+        guard let yours = mergedDraft(env) else { return [] }
         let theirs = conflict.current
-        let yours = Draft(key: draft.key, baseRevision: theirs.revision, baseVersion: theirs.version, fields: merged, savedAt: env.now)
         if newer.current.deleted {
             var deleted = DeletedState(conflict: newer, draft: yours)
             deleted.depth = depth + 1

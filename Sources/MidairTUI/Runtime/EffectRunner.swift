@@ -16,6 +16,9 @@ final class EffectRunner {
     let observe: @Sendable (APICall, Result<APIReply, AppError>) -> Void
     private var timers: [TimerID: Task<Void, Never>] = [:]
     private var events: Task<Void, Never>?
+    /// Presence calls go one after another, so an older state never lands
+    /// after a newer one, and the farewell waits for the last.
+    private var presence: Task<Void, Never>?
 
     /// The most records one listing fetches, page by page.
     static let listingCap = 10_000
@@ -37,11 +40,14 @@ final class EffectRunner {
         case .call(let call, let reply):
             let client = self.client
             let observe = self.observe
-            Task {
+            let previous = call.isPresence ? presence : nil
+            let task = Task {
+                await previous?.value
                 let result = await Self.perform(call, client)
                 observe(call, result)
                 send(.answered(reply, result))
             }
+            if call.isPresence { presence = task }
         case .startTimer(let id, let delay):
             startTimer(id, after: delay)
         case .startBackoffTimer(let id, let backoff, let attempt):
@@ -90,16 +96,27 @@ final class EffectRunner {
         timers.removeAll()
     }
 
-    /// Makes the app's last calls (`AppState.farewell`), each given a
-    /// moment at most: a server that is gone must not hold up quitting.
+    /// Makes the app's last calls (`AppState.farewell`) side by side,
+    /// within a moment at most: a server that is gone must not hold up
+    /// quitting. Leaving waits for a presence call still in flight, which
+    /// would otherwise bring the session back after it.
     func farewell(_ calls: [APICall]) async {
         let client = self.client
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for call in calls { _ = await Self.perform(call, client) }
+        let inFlight = presence
+        await withTaskGroup(of: Bool.self) { group in
+            for call in calls {
+                group.addTask {
+                    if call.isPresence { await inFlight?.value }
+                    _ = await Self.perform(call, client)
+                    return true
+                }
             }
-            group.addTask { try? await Task.sleep(for: Self.farewellLimit) }
-            await group.next()
+            group.addTask {
+                try? await Task.sleep(for: Self.farewellLimit)
+                return false
+            }
+            var left = calls.count
+            while left > 0, let answered = await group.next(), answered { left -= 1 }
             group.cancelAll()
         }
     }
