@@ -1,3 +1,4 @@
+import MidairCore
 import MidairTUI
 
 /// The show's clock and its controls: how long each pause lasts at the
@@ -23,8 +24,7 @@ final class Pacer {
 
     /// Seconds since the start, as the recording counts them.
     var clock: Double {
-        let d = started.duration(to: .now) + skipped
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        (started.duration(to: .now) + skipped).seconds
     }
 
     /// A pause of `duration` at speed 1.

@@ -90,10 +90,3 @@ public final class PresenceBoard: Sendable {
         (a.user, a.session) < (b.user, b.session)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, fractions included.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

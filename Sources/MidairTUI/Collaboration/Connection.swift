@@ -1,4 +1,5 @@
 import MidairClient
+import MidairCore
 
 /// The app's link to the server, as the event stream reports it. Every
 /// page's status line says when it is down; edits go on meanwhile (they
@@ -25,7 +26,7 @@ public enum Connection: Sendable, Hashable {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let s = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let s = duration.seconds
         return s < 10 ? String(format: "%.1f s", s) : "\(Int(s)) s"
     }
 }
